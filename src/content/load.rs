@@ -1,0 +1,219 @@
+//! Reads a document folder (`data/`) into a [`Corpus`]: the text split into passages, the
+//! TOML files of facts, and each person's mentions found in the passages.
+//!
+//! Runs on the host only: in `build.rs` (which embeds the result in the app) and in tests.
+//! Shared with `build.rs` through `#[path]`: uses only `super::model`, serde, toml and std.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::model::{
+    Corpus, Era, Event, Group, NameSpan, Organization, Passage, PassageKind, Person, PrimarySource,
+    Quote, Relation, Statistic, name_positions,
+};
+
+/// The files a document folder holds, in the order they are read.
+pub const DATA_FILES: [&str; 11] = [
+    "document.txt",
+    "meta.toml",
+    "groups.toml",
+    "people.toml",
+    "organizations.toml",
+    "eras.toml",
+    "events.toml",
+    "numbers.toml",
+    "quotes.toml",
+    "sources.toml",
+    "relations.toml",
+];
+
+/// A file that could not be read or parsed.
+#[derive(Debug)]
+pub struct LoadError {
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    title: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Groups {
+    group: Vec<Group>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct People {
+    person: Vec<Person>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Organizations {
+    organization: Vec<Organization>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Eras {
+    era: Vec<Era>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Events {
+    event: Vec<Event>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Numbers {
+    number: Vec<Statistic>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Quotes {
+    quote: Vec<Quote>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sources {
+    source: Vec<PrimarySource>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Relations {
+    relation: Vec<Relation>,
+}
+
+/// Splits a document into passages: blocks separated by blank lines, numbered `p001`, … .
+/// A block whose lines are all the same is an image caption; a single short line with no
+/// closing punctuation is a heading.
+pub fn split_passages(text: &str) -> Vec<Passage> {
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+        .into_iter()
+        .enumerate()
+        .map(|(index, lines)| {
+            let kind = if lines.len() > 1 && lines.iter().all(|l| *l == lines[0]) {
+                PassageKind::Caption
+            } else if lines.len() == 1
+                && lines[0].chars().count() <= 60
+                && !lines[0].ends_with(['.', '!', '?', ':', '"', ')', ';'])
+            {
+                PassageKind::Heading
+            } else {
+                PassageKind::Paragraph
+            };
+            let text = if kind == PassageKind::Caption {
+                lines[0].to_string()
+            } else {
+                lines.join("\n")
+            };
+            Passage {
+                id: format!("p{:03}", index + 1),
+                kind,
+                text,
+                names: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+fn read(dir: &Path, file: &str) -> Result<String, LoadError> {
+    std::fs::read_to_string(dir.join(file)).map_err(|e| LoadError {
+        file: format!("data/{file}"),
+        message: format!("cannot be read: {e}"),
+    })
+}
+
+fn parse<T: DeserializeOwned>(dir: &Path, file: &str) -> Result<T, LoadError> {
+    let text = read(dir, file)?;
+    toml::from_str(&text).map_err(|e| LoadError {
+        file: format!("data/{file}"),
+        message: e.to_string(),
+    })
+}
+
+/// Reads a document folder. Parsing problems name the file (and, through toml, the line);
+/// the facts themselves are checked by `validate`.
+pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
+    let passages = split_passages(&read(dir, "document.txt")?);
+    let meta: Meta = parse(dir, "meta.toml")?;
+    let mut corpus = Corpus {
+        title: meta.title,
+        passages,
+        groups: parse::<Groups>(dir, "groups.toml")?.group,
+        people: parse::<People>(dir, "people.toml")?.person,
+        organizations: parse::<Organizations>(dir, "organizations.toml")?.organization,
+        eras: parse::<Eras>(dir, "eras.toml")?.era,
+        events: parse::<Events>(dir, "events.toml")?.event,
+        numbers: parse::<Numbers>(dir, "numbers.toml")?.number,
+        quotes: parse::<Quotes>(dir, "quotes.toml")?.quote,
+        sources: parse::<Sources>(dir, "sources.toml")?.source,
+        relations: parse::<Relations>(dir, "relations.toml")?.relation,
+    };
+    fill_mentions(&mut corpus);
+    Ok(corpus)
+}
+
+/// Records, for each person, the passages that name them, and for each passage where it
+/// names whom. Where two name forms overlap ("Nikolai Yezhov" and "Yezhov"), the longer wins.
+pub fn fill_mentions(corpus: &mut Corpus) {
+    for passage in &mut corpus.passages {
+        let mut found: Vec<NameSpan> = Vec::new();
+        for person in &corpus.people {
+            for form in person.name_forms() {
+                for start in name_positions(&passage.text, form) {
+                    found.push(NameSpan {
+                        start,
+                        end: start + form.len(),
+                        person: person.id.clone(),
+                    });
+                }
+            }
+        }
+        // Longest first at each start, then drop spans overlapping an earlier one.
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<NameSpan> = Vec::new();
+        for span in found {
+            if kept.last().is_none_or(|last| span.start >= last.end) {
+                kept.push(span);
+            }
+        }
+        passage.names = kept;
+    }
+    for person in &mut corpus.people {
+        person.mentions = corpus
+            .passages
+            .iter()
+            .filter(|p| p.names.iter().any(|n| n.person == person.id))
+            .map(|p| p.id.clone())
+            .collect();
+    }
+}

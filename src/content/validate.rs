@@ -1,0 +1,394 @@
+//! Checks a loaded corpus: unique ids, every reference resolves, every provenance points at
+//! a passage of the document that really contains the name, date, number or quote it
+//! supports, dates are valid and inside their era, and no required field is empty.
+//!
+//! Shared with `build.rs` through `#[path]`: uses only `super::model`, `super::date` and std.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::date::DocDate;
+use super::model::{Corpus, Person, names};
+
+/// One thing wrong with the data, naming the file and the entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: &'static str,
+    pub entry: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: entry \"{}\": {}",
+            self.file, self.entry, self.message
+        )
+    }
+}
+
+struct Checker<'a> {
+    corpus: &'a Corpus,
+    problems: Vec<Problem>,
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, file: &'static str, entry: &str, message: String) {
+        self.problems.push(Problem {
+            file,
+            entry: entry.to_string(),
+            message,
+        });
+    }
+
+    fn non_empty(&mut self, file: &'static str, entry: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(
+                file,
+                entry,
+                format!("the required field `{field}` is empty"),
+            );
+        }
+    }
+
+    fn unique<'b>(&mut self, file: &'static str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen = BTreeSet::new();
+        for id in ids {
+            if id.trim().is_empty() {
+                self.report(file, id, "the required field `id` is empty".to_string());
+            } else if !seen.insert(id) {
+                self.report(file, id, "this id is used twice".to_string());
+            }
+        }
+    }
+
+    /// The passages' texts; reports ids that are not in the document.
+    fn passages(&mut self, file: &'static str, entry: &str, ids: &[String]) -> Vec<&'a str> {
+        if ids.is_empty() {
+            self.report(file, entry, "cites no passage".to_string());
+        }
+        let corpus = self.corpus;
+        ids.iter()
+            .filter_map(|id| match corpus.passage(id) {
+                Some(p) => Some(p.text.as_str()),
+                None => {
+                    self.report(
+                        file,
+                        entry,
+                        format!(
+                            "cites {id}, which is not a passage of the document (p001–p{:03})",
+                            corpus.passages.len()
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn person(&mut self, file: &'static str, entry: &str, id: &str) -> Option<&'a Person> {
+        let found = self.corpus.person(id);
+        if found.is_none() {
+            self.report(
+                file,
+                entry,
+                format!("refers to the person \"{id}\", who is not in data/people.toml"),
+            );
+        }
+        found
+    }
+
+    /// Reports a person not named in any of the texts.
+    fn named(&mut self, file: &'static str, entry: &str, id: &str, texts: &[&str]) {
+        if let Some(person) = self.person(file, entry, id)
+            && !texts.is_empty()
+            && !texts.iter().any(|t| person.is_named_in(t))
+        {
+            self.report(
+                file,
+                entry,
+                format!("none of its passages names {}", person.name),
+            );
+        }
+    }
+
+    fn organization(&mut self, file: &'static str, entry: &str, id: &str) {
+        if self.corpus.organization(id).is_none() {
+            self.report(
+                file,
+                entry,
+                format!(
+                    "refers to the organization \"{id}\", which is not in data/organizations.toml"
+                ),
+            );
+        }
+    }
+
+    fn according_to(&mut self, file: &'static str, entry: &str, id: Option<&String>) {
+        if let Some(id) = id {
+            self.person(file, entry, id);
+        }
+    }
+}
+
+/// Every problem in the corpus; empty when the data is valid.
+pub fn validate(corpus: &Corpus) -> Vec<Problem> {
+    let mut c = Checker {
+        corpus,
+        problems: Vec::new(),
+    };
+    const PEOPLE: &str = "data/people.toml";
+    const GROUPS: &str = "data/groups.toml";
+    const ORGS: &str = "data/organizations.toml";
+    const ERAS: &str = "data/eras.toml";
+    const EVENTS: &str = "data/events.toml";
+    const NUMBERS: &str = "data/numbers.toml";
+    const QUOTES: &str = "data/quotes.toml";
+    const SOURCES: &str = "data/sources.toml";
+    const RELATIONS: &str = "data/relations.toml";
+
+    c.non_empty("data/meta.toml", "title", "title", &corpus.title);
+    if corpus.passages.is_empty() {
+        c.report(
+            "data/document.txt",
+            "document",
+            "the document has no passage".to_string(),
+        );
+    }
+
+    c.unique(GROUPS, corpus.groups.iter().map(|g| g.id.as_str()));
+    for g in &corpus.groups {
+        c.non_empty(GROUPS, &g.id, "name", &g.name);
+    }
+
+    c.unique(PEOPLE, corpus.people.iter().map(|p| p.id.as_str()));
+    for p in &corpus.people {
+        c.non_empty(PEOPLE, &p.id, "name", &p.name);
+        c.non_empty(PEOPLE, &p.id, "summary", &p.summary);
+        if p.groups.is_empty() {
+            c.report(PEOPLE, &p.id, "belongs to no group".to_string());
+        }
+        for g in &p.groups {
+            if corpus.group(g).is_none() {
+                c.report(
+                    PEOPLE,
+                    &p.id,
+                    format!("refers to the group \"{g}\", which is not in data/groups.toml"),
+                );
+            }
+        }
+        if p.mentions.is_empty() {
+            c.report(
+                PEOPLE,
+                &p.id,
+                format!("the document never names {} in any form given", p.name),
+            );
+        }
+        for (i, s) in p.roles.iter().chain(p.fate.iter()).enumerate() {
+            c.non_empty(PEOPLE, &p.id, "text", &s.text);
+            let texts = c.passages(PEOPLE, &p.id, &s.passages);
+            if !texts.is_empty() && !texts.iter().any(|t| p.is_named_in(t)) {
+                c.report(
+                    PEOPLE,
+                    &p.id,
+                    format!(
+                        "statement {} cites passages that do not name {}",
+                        i + 1,
+                        p.name
+                    ),
+                );
+            }
+            c.according_to(PEOPLE, &p.id, s.according_to.as_ref());
+        }
+    }
+
+    c.unique(ORGS, corpus.organizations.iter().map(|o| o.id.as_str()));
+    for o in &corpus.organizations {
+        c.non_empty(ORGS, &o.id, "name", &o.name);
+        let texts = c.passages(ORGS, &o.id, &o.passages);
+        let forms: Vec<&String> = std::iter::once(&o.name)
+            .chain(&o.abbreviations)
+            .chain(&o.variants)
+            .collect();
+        if !texts.is_empty() && !texts.iter().any(|t| forms.iter().any(|f| names(t, f))) {
+            c.report(
+                ORGS,
+                &o.id,
+                format!("none of its passages names {}", o.name),
+            );
+        }
+    }
+
+    c.unique(ERAS, corpus.eras.iter().map(|e| e.id.as_str()));
+    for e in &corpus.eras {
+        c.non_empty(ERAS, &e.id, "name", &e.name);
+        for (field, value) in [("start", &e.start), ("end", &e.end)] {
+            if let Err(error) = DocDate::parse(value, None) {
+                c.report(ERAS, &e.id, format!("`{field}`: {error}"));
+            }
+        }
+    }
+
+    c.unique(EVENTS, corpus.events.iter().map(|e| e.id.as_str()));
+    for e in &corpus.events {
+        c.non_empty(EVENTS, &e.id, "title", &e.title);
+        c.non_empty(EVENTS, &e.id, "date_text", &e.date_text);
+        let texts = c.passages(EVENTS, &e.id, &e.passages);
+        if !texts.is_empty()
+            && !texts
+                .iter()
+                .any(|t| collapse(t).contains(&collapse(&e.date_text)))
+        {
+            c.report(
+                EVENTS,
+                &e.id,
+                format!("none of its passages contains the date \"{}\"", e.date_text),
+            );
+        }
+        match DocDate::parse(&e.date, e.part.as_deref()) {
+            Err(error) => c.report(EVENTS, &e.id, format!("`date`: {error}")),
+            Ok(date) => match corpus.era(&e.era) {
+                None => c.report(
+                    EVENTS,
+                    &e.id,
+                    format!(
+                        "refers to the era \"{}\", which is not in data/eras.toml",
+                        e.era
+                    ),
+                ),
+                Some(era) => {
+                    let bounds = DocDate::parse(&era.start, None).and_then(|s| {
+                        DocDate::parse(&era.end, None).map(|end| (s.interval().0, end.interval().1))
+                    });
+                    if let Ok((from, to)) = bounds
+                        && !date.overlaps(from, to)
+                    {
+                        c.report(
+                            EVENTS,
+                            &e.id,
+                            format!(
+                                "its date {date} is outside its era \"{}\" ({} to {})",
+                                era.id, era.start, era.end
+                            ),
+                        );
+                    }
+                }
+            },
+        }
+        for p in &e.people {
+            c.named(EVENTS, &e.id, p, &texts);
+        }
+        for o in &e.organizations {
+            c.organization(EVENTS, &e.id, o);
+        }
+        c.according_to(EVENTS, &e.id, e.according_to.as_ref());
+    }
+
+    c.unique(NUMBERS, corpus.numbers.iter().map(|n| n.id.as_str()));
+    for n in &corpus.numbers {
+        c.non_empty(NUMBERS, &n.id, "value", &n.value);
+        c.non_empty(NUMBERS, &n.id, "counts", &n.counts);
+        let texts = c.passages(NUMBERS, &n.id, &n.passages);
+        if !texts.is_empty() && !texts.iter().any(|t| t.contains(n.value.as_str())) {
+            c.report(
+                NUMBERS,
+                &n.id,
+                format!("none of its passages contains the number \"{}\"", n.value),
+            );
+        }
+        for p in &n.people {
+            c.person(NUMBERS, &n.id, p);
+        }
+        c.according_to(NUMBERS, &n.id, n.according_to.as_ref());
+    }
+
+    c.unique(QUOTES, corpus.quotes.iter().map(|q| q.id.as_str()));
+    for q in &corpus.quotes {
+        c.non_empty(QUOTES, &q.id, "text", &q.text);
+        let texts = c.passages(QUOTES, &q.id, std::slice::from_ref(&q.passage));
+        if let Some(t) = texts.first()
+            && !collapse(t).contains(&collapse(&q.text))
+        {
+            c.report(
+                QUOTES,
+                &q.id,
+                format!("its text is not in passage {}", q.passage),
+            );
+        }
+        match (&q.speaker, &q.organization) {
+            (None, None) => c.report(
+                QUOTES,
+                &q.id,
+                "has neither a speaker nor an organization".to_string(),
+            ),
+            (Some(s), _) => {
+                c.person(QUOTES, &q.id, s);
+            }
+            (None, Some(o)) => c.organization(QUOTES, &q.id, o),
+        }
+        for p in &q.about {
+            c.person(QUOTES, &q.id, p);
+        }
+        if let Some(n) = q.source
+            && !corpus.sources.iter().any(|s| s.number == n)
+        {
+            c.report(
+                QUOTES,
+                &q.id,
+                format!("refers to primary source ({n}), which is not in data/sources.toml"),
+            );
+        }
+    }
+
+    c.unique(
+        SOURCES,
+        corpus
+            .sources
+            .iter()
+            .map(|s| s.number.to_string())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    for s in &corpus.sources {
+        let entry = format!("({})", s.number);
+        c.non_empty(SOURCES, &entry, "heading", &s.heading);
+        c.non_empty(SOURCES, &entry, "summary", &s.summary);
+        let texts = c.passages(SOURCES, &entry, &s.passages);
+        if let Some(first) = texts.first()
+            && !collapse(first).contains(&collapse(&s.heading))
+        {
+            c.report(
+                SOURCES,
+                &entry,
+                format!("its first passage {} is not its heading", s.passages[0]),
+            );
+        }
+        if let Some(p) = &s.speaker {
+            c.person(SOURCES, &entry, p);
+        }
+        if let Some(o) = &s.organization {
+            c.organization(SOURCES, &entry, o);
+        }
+        if let Some(d) = &s.date
+            && let Err(error) = DocDate::parse(d, None)
+        {
+            c.report(SOURCES, &entry, format!("`date`: {error}"));
+        }
+    }
+
+    for r in &corpus.relations {
+        let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
+        let texts = c.passages(RELATIONS, &entry, &r.passages);
+        c.named(RELATIONS, &entry, &r.subject, &texts);
+        c.named(RELATIONS, &entry, &r.object, &texts);
+        c.according_to(RELATIONS, &entry, r.according_to.as_ref());
+    }
+
+    c.problems
+}

@@ -1,0 +1,8 @@
+//! Studying: flashcard decks generated from the data, scheduling with FSRS, quiz
+//! generation and answer checking. Pure Rust: the clock and the random seed are arguments.
+
+pub mod answer;
+pub mod cards;
+pub mod quiz;
+pub mod rng;
+pub mod schedule;

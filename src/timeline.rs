@@ -1,0 +1,168 @@
+//! The timeline: events in date order at the precision the document gives, eras, and the
+//! filters a student applies (by person, group or era).
+
+use crate::content::{Corpus, DocDate, Era, Event};
+
+/// An event's date. Dates are validated when the data is built, so a date that fails to
+/// parse here can only come from hand-made test data; it sorts as the year 0.
+pub fn event_date(event: &Event) -> DocDate {
+    DocDate::parse(&event.date, event.part.as_deref()).unwrap_or(DocDate {
+        year: 0,
+        month: None,
+        day: None,
+        part: None,
+    })
+}
+
+/// An era's first and last possible day.
+pub fn era_bounds(era: &Era) -> Option<(crate::content::date::Day, crate::content::date::Day)> {
+    let start = DocDate::parse(&era.start, None).ok()?.interval().0;
+    let end = DocDate::parse(&era.end, None).ok()?.interval().1;
+    Some((start, end))
+}
+
+/// What the timeline shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub person: Option<String>,
+    pub group: Option<String>,
+    pub era: Option<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, corpus: &Corpus, event: &Event) -> bool {
+        if let Some(person) = &self.person
+            && !event.people.iter().any(|p| p == person)
+        {
+            return false;
+        }
+        if let Some(group) = &self.group {
+            let in_group = event.people.iter().any(|id| {
+                corpus
+                    .person(id)
+                    .is_some_and(|p| p.groups.iter().any(|g| g == group))
+            });
+            if !in_group {
+                return false;
+            }
+        }
+        if let Some(era) = &self.era
+            && &event.era != era
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// Events that pass the filter, in timeline order (first possible day, then the more
+/// precise date first; ties keep the data's order).
+pub fn events<'a>(corpus: &'a Corpus, filter: &Filter) -> Vec<&'a Event> {
+    let mut events: Vec<(&Event, DocDate)> = corpus
+        .events
+        .iter()
+        .filter(|e| filter.matches(corpus, e))
+        .map(|e| (e, event_date(e)))
+        .collect();
+    events.sort_by(|a, b| a.1.timeline_cmp(&b.1));
+    events.into_iter().map(|(e, _)| e).collect()
+}
+
+/// Events a person takes part in, in timeline order.
+pub fn events_of<'a>(corpus: &'a Corpus, person: &str) -> Vec<&'a Event> {
+    events(
+        corpus,
+        &Filter {
+            person: Some(person.to_string()),
+            ..Filter::default()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, date: &str, part: Option<&str>, era: &str, people: &[&str]) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            date: date.into(),
+            part: part.map(Into::into),
+            date_text: date.into(),
+            era: era.into(),
+            people: people.iter().map(|p| p.to_string()).collect(),
+            organizations: vec![],
+            passages: vec![],
+            according_to: None,
+            note: None,
+        }
+    }
+
+    fn corpus() -> Corpus {
+        Corpus {
+            events: vec![
+                event("reiss_killed", "1937-09-04", None, "yezhov", &["reiss"]),
+                event("agents_recalled", "1937", Some("summer"), "yezhov", &[]),
+                event(
+                    "tukhachevsky_charged",
+                    "1937-06",
+                    None,
+                    "yezhov",
+                    &["tukhachevsky"],
+                ),
+                event("kirov_killed", "1934-12-01", None, "yagoda", &["kirov"]),
+                event("purge_1937", "1937", None, "yezhov", &["yagoda"]),
+                event(
+                    "tukhachevsky_shot",
+                    "1937-06-11",
+                    None,
+                    "yezhov",
+                    &["tukhachevsky"],
+                ),
+            ],
+            ..Corpus::default()
+        }
+    }
+
+    fn ids(corpus: &Corpus, filter: &Filter) -> Vec<String> {
+        events(corpus, filter)
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn imprecise_dates_are_ordered_by_first_possible_day_then_precision() {
+        let corpus = corpus();
+        assert_eq!(
+            ids(&corpus, &Filter::default()),
+            [
+                "kirov_killed",
+                "purge_1937",
+                "tukhachevsky_charged",
+                "agents_recalled",
+                "tukhachevsky_shot",
+                "reiss_killed"
+            ]
+        );
+    }
+
+    #[test]
+    fn filters_by_person_and_era() {
+        let corpus = corpus();
+        let by_person = Filter {
+            person: Some("tukhachevsky".into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            ids(&corpus, &by_person),
+            ["tukhachevsky_charged", "tukhachevsky_shot"]
+        );
+        let by_era = Filter {
+            era: Some("yagoda".into()),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&corpus, &by_era), ["kirov_killed"]);
+    }
+}

@@ -1,0 +1,73 @@
+//! Small widgets the views share: links to passages and people, attributions, statements.
+
+use leptos::prelude::*;
+
+use crate::content::{Statement, corpus};
+use crate::route::Route;
+
+/// "¶ 12": a link to a passage of the document, which the reader highlights.
+#[component]
+pub fn PassageLink(id: String) -> impl IntoView {
+    let number = id
+        .trim_start_matches('p')
+        .trim_start_matches('0')
+        .to_string();
+    let href = Route::Source {
+        passage: Some(id.clone()),
+    }
+    .href();
+    let label = format!("Passage {number} of the document");
+    view! {
+        <a class="passage-link" href=href aria-label=label>
+            "¶\u{a0}"
+            {number}
+        </a>
+    }
+}
+
+/// Links to each of several passages, after "Source:".
+#[component]
+pub fn PassageLinks(ids: Vec<String>) -> impl IntoView {
+    (!ids.is_empty()).then(|| {
+        view! {
+            <span class="passage-links">
+                <span class="visually-hidden">"Where this comes from: "</span>
+                {ids.into_iter().map(|id| view! { <PassageLink id /> }).collect_view()}
+            </span>
+        }
+    })
+}
+
+/// A link to a person's page, with the name the data gives them.
+#[component]
+pub fn PersonLink(id: String) -> impl IntoView {
+    let name = corpus()
+        .person(&id)
+        .map_or_else(|| id.clone(), |p| p.name.clone());
+    view! { <a href=Route::Person { id }.href()>{name}</a> }
+}
+
+/// "according to Alexander Orlov", when the document attributes a claim.
+#[component]
+pub fn Attribution(according_to: Option<String>) -> impl IntoView {
+    according_to.map(|id| {
+        view! {
+            <span class="attribution">
+                " (according to " <PersonLink id /> ")"
+            </span>
+        }
+    })
+}
+
+/// A statement of the document with its attribution and passages.
+#[component]
+pub fn StatementView(statement: Statement) -> impl IntoView {
+    view! {
+        <span class="statement">
+            {statement.text}
+            <Attribution according_to=statement.according_to />
+            " "
+            <PassageLinks ids=statement.passages />
+        </span>
+    }
+}

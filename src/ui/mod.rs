@@ -1,0 +1,167 @@
+//! The Leptos user interface: the app shell (header, navigation, `<main>`), the route signal
+//! fed by the URL fragment, and one module per view. Views stay thin: they read the corpus
+//! and call the pure modules.
+
+mod common;
+mod flashcards;
+mod home;
+mod not_found;
+mod people;
+mod progress;
+mod quiz;
+mod reader;
+mod relations;
+mod state;
+mod timeline;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::route::{Route, Section};
+
+/// Replaces the loading notice with the app.
+pub fn mount() {
+    if let Some(loading) = document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Registers the service worker that keeps the app usable offline (the release build
+/// writes `sw.js` next to `index.html`; without one, nothing happens).
+fn register_service_worker() {
+    let container = window().navigator().service_worker();
+    if container.is_undefined() {
+        return;
+    }
+    let _ = container.register("./sw.js");
+}
+
+/// The view the URL fragment names.
+pub fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// The app's name, shown in the header and at the end of every title.
+pub const APP_NAME: &str = "NKVD Study";
+
+/// Sets `document.title` for a view.
+pub fn set_title(view_title: &str) {
+    let title = if view_title.is_empty() {
+        APP_NAME.to_string()
+    } else {
+        format!("{view_title} · {APP_NAME}")
+    };
+    document().set_title(&title);
+}
+
+/// Rewrites the address bar (without a new history entry or a `hashchange`), so the link
+/// reopens the view as it is now (e.g. with a search typed).
+pub fn replace_address(href: &str) {
+    if let Ok(history) = window().history()
+        && window().location().hash().unwrap_or_default() != href
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the new view's heading.
+fn focus_heading() {
+    request_animation_frame(|| {
+        if let Some(heading) = document()
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+}
+
+#[component]
+fn App() -> impl IntoView {
+    provide_context(state::AppState::open());
+    let route = RwSignal::new(current_route());
+    let online = RwSignal::new(window().navigator().on_line());
+    let went_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        went_online.remove();
+        went_offline.remove();
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current_route());
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        focus_heading();
+    });
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_heading();
+        }>"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href="#/">{APP_NAME}</a>
+            <nav aria-label="Main">
+                <ul>
+                    {Section::NAVIGATION
+                        .into_iter()
+                        .map(|section| {
+                            let current = move || route.with(|r| r.section() == section);
+                            view! {
+                                <li>
+                                    <a
+                                        href=section.route().href()
+                                        aria-current=move || current().then_some("page")
+                                    >
+                                        {section.label()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <p class="offline-badge" role="status" hidden=move || online.get()>
+                "Offline — everything still works"
+            </p>
+        </header>
+        <main id="main">
+            <state::Notices />
+            {move || render(route.get())}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Everything here comes from one article and its sixteen primary sources; "
+                "claims stay attributed as the article attributes them."
+            </p>
+        </footer>
+    }
+}
+
+fn render(route: Route) -> AnyView {
+    use flashcards::Flashcards;
+    use home::Home;
+    use not_found::NotFound;
+    use people::{PeopleDirectory, PersonPage};
+    use progress::Progress;
+    use quiz::Quiz;
+    use reader::Reader;
+    use relations::Relations;
+    use timeline::Timeline;
+    match route {
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::People { query } => view! { <PeopleDirectory query /> }.into_any(),
+        Route::Person { id } => view! { <PersonPage id /> }.into_any(),
+        Route::Relations => view! { <Relations /> }.into_any(),
+        Route::Timeline { query } => view! { <Timeline query /> }.into_any(),
+        Route::Flashcards { query } => view! { <Flashcards query /> }.into_any(),
+        Route::Quiz { query } => view! { <Quiz query /> }.into_any(),
+        Route::Source { passage } => view! { <Reader passage /> }.into_any(),
+        Route::Progress => view! { <Progress /> }.into_any(),
+        Route::NotFound { path } => view! { <NotFound path /> }.into_any(),
+    }
+}

@@ -1,0 +1,323 @@
+//! The people directory (search, groups) and the page of one person.
+
+use leptos::prelude::*;
+
+use crate::content::{Person, corpus};
+use crate::route::{Query, Route};
+use crate::search;
+use crate::timeline;
+
+use super::common::{Attribution, PassageLink, PassageLinks, PersonLink, StatementView};
+
+/// The directory: a search box over every name variant, a group filter, and the matches,
+/// grouped by the data's groups when no search is typed.
+#[component]
+pub fn PeopleDirectory(query: Query) -> impl IntoView {
+    super::set_title("People");
+    let corpus = corpus();
+    let text = RwSignal::new(query.get("q").unwrap_or_default().to_string());
+    let group = RwSignal::new(query.get("group").unwrap_or_default().to_string());
+
+    // Keep the address in step, so the link reopens the same search.
+    Effect::new(move |_| {
+        let query = Query::default()
+            .with("q", &text.get())
+            .with("group", &group.get());
+        super::replace_address(&Route::People { query }.href());
+    });
+
+    let matches = Memo::new(move |_| {
+        let group = group.get();
+        search::search(&corpus.people, &text.get())
+            .into_iter()
+            .filter(|p| group.is_empty() || p.groups.contains(&group))
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    });
+
+    let results = move || {
+        let ids = matches.get();
+        if ids.is_empty() {
+            return view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
+                .into_any();
+        }
+        if !text.get().trim().is_empty() || !group.get().is_empty() {
+            return view! {
+                <ul class="person-list">
+                    {ids.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
+                </ul>
+            }
+            .into_any();
+        }
+        corpus
+            .groups
+            .iter()
+            .map(|g| {
+                let members: Vec<String> = corpus
+                    .people
+                    .iter()
+                    .filter(|p| p.groups.contains(&g.id))
+                    .map(|p| p.id.clone())
+                    .collect();
+                let heading_id = format!("group-{}", g.id);
+                let labelled_by = heading_id.clone();
+                view! {
+                    <section class="group" aria-labelledby=labelled_by>
+                        <h2 id=heading_id>{g.name.clone()} " " <span class="count">"(" {members.len()} ")"</span></h2>
+                        <p class="muted">{g.description.clone()}</p>
+                        <ul class="person-list">
+                            {members.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    view! {
+        <section class="people">
+            <h1 tabindex="-1">"People"</h1>
+            <p class="muted">
+                {corpus.people.len()} " people the document names. Search any spelling it uses; typos are forgiven. "
+                <a href=Route::Relations.href()>"See who did what to whom"</a> "."
+            </p>
+            <div class="filters" role="search">
+                <label>
+                    "Search names"
+                    <input
+                        type="search"
+                        placeholder="e.g. Yezhov, Tukhachevsky"
+                        autocomplete="off"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    "Group"
+                    <select
+                        prop:value=move || group.get()
+                        on:change=move |ev| group.set(event_target_value(&ev))
+                    >
+                        <option value="">"All groups"</option>
+                        {corpus
+                            .groups
+                            .iter()
+                            .map(|g| view! { <option value=g.id.clone()>{g.name.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="result-count" role="status" aria-live="polite">
+                {move || {
+                    let n = matches.get().len();
+                    if n == 1 { "1 person".to_string() } else { format!("{n} people") }
+                }}
+            </p>
+            {results}
+        </section>
+    }
+}
+
+/// One line of the directory: the name and who they were.
+#[component]
+fn PersonRow(id: String) -> impl IntoView {
+    let person = corpus().person(&id);
+    person.map(|p| {
+        view! {
+            <li>
+                <a class="person-name" href=Route::Person { id: p.id.clone() }.href()>{p.name.clone()}</a>
+                <span class="summary">" — " {p.summary.clone()}</span>
+            </li>
+        }
+    })
+}
+
+/// A person's page.
+#[component]
+pub fn PersonPage(id: String) -> impl IntoView {
+    let corpus = corpus();
+    let Some(person) = corpus.person(&id) else {
+        super::set_title("Person not found");
+        return view! {
+            <section>
+                <h1 tabindex="-1">"Person not found"</h1>
+                <p>"No one in the document has the id " <code>{id}</code> "."</p>
+                <p><a href=Route::People { query: Query::default() }.href()>"Browse the people directory"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    super::set_title(&person.name);
+    view! { <PersonDetails person /> }.into_any()
+}
+
+#[component]
+fn PersonDetails(person: &'static Person) -> impl IntoView {
+    let corpus = corpus();
+    let events = timeline::events_of(corpus, &person.id);
+    let outgoing: Vec<_> = corpus
+        .relations
+        .iter()
+        .filter(|r| r.subject == person.id)
+        .collect();
+    let incoming: Vec<_> = corpus
+        .relations
+        .iter()
+        .filter(|r| r.object == person.id)
+        .collect();
+    let quotes_by: Vec<_> = corpus
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some(person.id.as_str()))
+        .collect();
+    let quotes_about: Vec<_> = corpus
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.about.contains(&person.id) && q.speaker.as_deref() != Some(person.id.as_str())
+        })
+        .collect();
+
+    let relation_item = |r: &'static crate::content::Relation, subject_is_self: bool| {
+        let other = if subject_is_self {
+            r.object.clone()
+        } else {
+            r.subject.clone()
+        };
+        let line = if subject_is_self {
+            view! { {person.name.clone()} " " {r.kind.verb()} " " <PersonLink id=other /> }
+                .into_any()
+        } else {
+            view! { <PersonLink id=other /> " " {r.kind.verb()} " " {person.name.clone()} }
+                .into_any()
+        };
+        view! {
+            <li>
+                {line}
+                <Attribution according_to=r.according_to.clone() />
+                " "
+                <PassageLinks ids=r.passages.clone() />
+                {r.note.clone().map(|n| view! { <span class="note">" Note: " {n}</span> })}
+            </li>
+        }
+    };
+
+    let quote_item = |q: &'static crate::content::Quote| {
+        let who = q
+            .speaker
+            .clone()
+            .map(|id| view! { <PersonLink id /> }.into_any())
+            .or_else(|| {
+                q.organization
+                    .as_ref()
+                    .and_then(|o| corpus.organization(o))
+                    .map(|o| view! { <span>{o.name.clone()}</span> }.into_any())
+            });
+        view! {
+            <li>
+                <blockquote>
+                    <p>"“" {q.text.clone()} "”"</p>
+                    <footer>
+                        {who}
+                        {q.work.clone().map(|w| view! { ", " <cite>{w}</cite> })}
+                        {q.year.map(|y| format!(" ({y})"))}
+                        " "
+                        <PassageLink id=q.passage.clone() />
+                    </footer>
+                </blockquote>
+            </li>
+        }
+    };
+
+    let groups = person
+        .groups
+        .iter()
+        .filter_map(|g| corpus.group(g))
+        .map(|g| {
+            let href = Route::People {
+                query: Query::default().with("group", &g.id),
+            }
+            .href();
+            view! { <li><a href=href>{g.name.clone()}</a></li> }
+        })
+        .collect_view();
+
+    view! {
+        <article class="person-page">
+            <p class="breadcrumb no-print">
+                <a href=Route::People { query: Query::default() }.href()>"People"</a>
+            </p>
+            <h1 tabindex="-1">{person.name.clone()}</h1>
+            <p class="lead">{person.summary.clone()}</p>
+            {(!person.variants.is_empty()).then(|| view! {
+                <p class="variants">
+                    "Also written: "
+                    {person.variants.join(", ")}
+                </p>
+            })}
+            <ul class="tags" aria-label="Groups">{groups}</ul>
+            {person.note.clone().map(|n| view! { <p class="note"><strong>"Note on the document: "</strong>{n}</p> })}
+
+            <h2>"What the document says"</h2>
+            {if person.roles.is_empty() && person.fate.is_none() {
+                view! { <p class="muted">"The document names this person without saying more."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="statements">
+                        {person.roles.iter().cloned().map(|s| view! { <li><StatementView statement=s /></li> }).collect_view()}
+                        {person.fate.clone().map(|s| view! { <li class="fate"><strong>"Fate: "</strong><StatementView statement=s /></li> })}
+                    </ul>
+                }.into_any()
+            }}
+
+            <h2>"Events"</h2>
+            {if events.is_empty() {
+                view! { <p class="muted">"No dated event in the document involves this person."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="event-list">
+                        {events.into_iter().map(|e| {
+                            let href = Route::Timeline { query: Query::default().with("event", &e.id) }.href();
+                            view! {
+                                <li>
+                                    <span class="date">{timeline::event_date(e).to_string()}</span>
+                                    " — "
+                                    <a href=href>{e.title.clone()}</a>
+                                    " "
+                                    <PassageLinks ids=e.passages.clone() />
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+
+            <h2>"Relations"</h2>
+            {if outgoing.is_empty() && incoming.is_empty() {
+                view! { <p class="muted">"The document records no relation between this person and another."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="relation-list">
+                        {outgoing.into_iter().map(|r| relation_item(r, true)).collect_view()}
+                        {incoming.into_iter().map(|r| relation_item(r, false)).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+
+            {(!quotes_by.is_empty()).then(|| view! {
+                <h2>"Quotes by " {person.name.clone()}</h2>
+                <ul class="quote-list">{quotes_by.into_iter().map(quote_item).collect_view()}</ul>
+            })}
+            {(!quotes_about.is_empty()).then(|| view! {
+                <h2>"Quotes about " {person.name.clone()}</h2>
+                <ul class="quote-list">{quotes_about.into_iter().map(quote_item).collect_view()}</ul>
+            })}
+
+            <h2>"Every passage that names them"</h2>
+            <p class="mentions">
+                {person.mentions.iter().cloned().map(|id| view! { <PassageLink id /> " " }).collect_view()}
+            </p>
+        </article>
+    }
+}

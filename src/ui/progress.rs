@@ -1,0 +1,314 @@
+//! The progress page: SVG charts drawn by the app (reviews per day, cards by state, how well
+//! each deck is known, due in the next 14 days), quiz history, and export, import (with a
+//! preview and a choice to merge or replace) and reset.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+use crate::content::corpus;
+use crate::progress::format::{self, MAX_BYTES, SavedProgress};
+use crate::progress::stats;
+use crate::study::cards::{self, Deck};
+use crate::study::schedule;
+
+use super::state::{AppState, download, now};
+
+const CHART_WIDTH: f64 = 640.0;
+const CHART_HEIGHT: f64 = 180.0;
+
+/// A bar chart with labelled axes; the same figures are given as a table for screen readers.
+#[component]
+fn BarChart(
+    title: &'static str,
+    labels: Vec<String>,
+    values: Vec<usize>,
+    #[prop(optional)] suffix: &'static str,
+    #[prop(optional)] max: Option<usize>,
+) -> impl IntoView {
+    let n = values.len().max(1) as f64;
+    let top = max
+        .unwrap_or_else(|| values.iter().copied().max().unwrap_or(0))
+        .max(1) as f64;
+    let plot_h = CHART_HEIGHT - 40.0;
+    let slot = (CHART_WIDTH - 40.0) / n;
+    let every = (values.len() / 10).max(1);
+    let summary = format!(
+        "{title}: {}",
+        labels
+            .iter()
+            .zip(&values)
+            .map(|(l, v)| format!("{l} {v}{suffix}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let bars = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let h = *v as f64 / top * plot_h;
+            let x = 30.0 + i as f64 * slot + slot * 0.15;
+            let y = 10.0 + plot_h - h;
+            let show_label = i % every == 0 || values.len() <= 10;
+            let label = labels[i].clone();
+            let tip = format!("{}: {}{}", labels[i], v, suffix);
+            view! {
+                <rect x=x y=y width=slot * 0.7 height=h.max(0.0) class="bar"><title>{tip}</title></rect>
+                {(*v > 0 && values.len() <= 16).then(|| view! {
+                    <text x=x + slot * 0.35 y=y - 3.0 text-anchor="middle" class="bar-value">{v.to_string()}</text>
+                })}
+                {show_label.then(|| view! {
+                    <text x=x + slot * 0.35 y=CHART_HEIGHT - 14.0 text-anchor="middle" class="bar-label">{label}</text>
+                })}
+            }
+        })
+        .collect_view();
+    let rows = labels
+        .iter()
+        .zip(&values)
+        .map(|(l, v)| view! { <tr><th scope="row">{l.clone()}</th><td>{format!("{v}{suffix}")}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <svg viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}") role="img" aria-label=summary>
+                <line x1="28" x2=CHART_WIDTH - 8.0 y1=10.0 + plot_h y2=10.0 + plot_h class="baseline" />
+                {bars}
+            </svg>
+            <details class="no-print">
+                <summary>"Show as a table"</summary>
+                <table><tbody>{rows}</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+fn short_day(days_from_today: i64) -> String {
+    let ms = now().now_ms + days_from_today * 86_400_000;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{}/{}", date.get_date(), date.get_month() + 1)
+}
+
+#[component]
+pub fn Progress() -> impl IntoView {
+    super::set_title("Progress");
+    let state = AppState::get();
+    let corpus = corpus();
+    let all_ids: Vec<String> = cards::all_cards(corpus).into_iter().map(|c| c.id).collect();
+
+    let charts = move || {
+        let clock = now();
+        state.progress.with(|p| {
+            let per_day = stats::reviews_per_day(&p.reviews, &clock, 30);
+            let per_day_labels: Vec<String> = (0..30).map(|i| short_day(i - 29)).collect();
+            let phases = stats::phase_counts(&all_ids, &p.cards);
+            let decks: Vec<Deck> = Deck::EVERY.into_iter().filter(|d| *d != Deck::All).collect();
+            let known: Vec<usize> = decks
+                .iter()
+                .map(|d| {
+                    let ids: Vec<String> = cards::deck(corpus, *d).into_iter().map(|c| c.id).collect();
+                    stats::percent_known(&ids, &p.cards) as usize
+                })
+                .collect();
+            let due = schedule::forecast(p.cards.values(), &clock, 14);
+            let due_labels: Vec<String> = (0..14)
+                .map(|i| if i == 0 { "today".to_string() } else { short_day(i) })
+                .collect();
+            view! {
+                <p class="totals">
+                    {format!(
+                        "{} {} in all; {} of {} cards studied.",
+                        p.reviews.len(),
+                        if p.reviews.len() == 1 { "review" } else { "reviews" },
+                        p.cards.len(),
+                        all_ids.len()
+                    )}
+                </p>
+                <div class="charts">
+                    <BarChart title="Reviews per day (last 30 days)" labels=per_day_labels values=per_day />
+                    <BarChart
+                        title="Cards by state"
+                        labels=vec!["New".to_string(), "Learning".to_string(), "Review".to_string()]
+                        values=vec![phases.new, phases.learning, phases.review]
+                    />
+                    <BarChart
+                        title="How well each deck is known (% of cards in review)"
+                        labels=decks.iter().map(|d| d.label().to_string()).collect()
+                        values=known
+                        suffix="%"
+                        max=100
+                    />
+                    <BarChart title="Cards due on each of the next 14 days" labels=due_labels values=due />
+                </div>
+            }
+        })
+    };
+
+    let quizzes = move || {
+        state.progress.with(|p| {
+            if p.quizzes.is_empty() {
+                return view! { <p class="muted">"No quiz taken yet."</p> }.into_any();
+            }
+            view! {
+                <ul class="quiz-history">
+                    {p.quizzes.iter().rev().take(20).map(|q| {
+                        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(q.at_ms as f64));
+                        let when = String::from(date.to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED));
+                        let href = format!("#/quiz?{}", q.settings);
+                        view! { <li>{when} ": " {q.correct} " / " {q.total} " — " <a href=href>"retake this quiz"</a></li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        })
+    };
+
+    view! {
+        <section class="progress">
+            <h1 tabindex="-1">"Progress"</h1>
+            {move || (!state.saving()).then(|| view! {
+                <p class="notice-inline">"Progress is not being saved in this browser right now; export it to keep it."</p>
+            })}
+            {charts}
+            <h2>"Quizzes"</h2>
+            {quizzes}
+            <ExportImport />
+        </section>
+    }
+}
+
+/// What an import found, waiting for the student's choice.
+#[derive(Clone)]
+struct Pending {
+    name: String,
+    progress: SavedProgress,
+}
+
+#[component]
+fn ExportImport() -> impl IntoView {
+    let state = AppState::get();
+    let pending: RwSignal<Option<Pending>, LocalStorage> = RwSignal::new_local(None);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let confirm_reset = RwSignal::new(false);
+
+    let export = move |_| {
+        let text = state.progress.with_untracked(format::write);
+        download("nkvd-study-progress.json", "application/json", &text);
+        message.set(Some((
+            true,
+            "Progress exported as nkvd-study-progress.json.".to_string(),
+        )));
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > MAX_BYTES as f64 {
+            pending.set(None);
+            message.set(Some((
+                false,
+                format!("“{name}” is too large to be a progress file; nothing was changed."),
+            )));
+            return;
+        }
+        let promise = file.text();
+        let done = Closure::once(move |value: wasm_bindgen::JsValue| {
+            let text = value.as_string().unwrap_or_default();
+            match format::read(&text) {
+                Ok(progress) => {
+                    message.set(None);
+                    pending.set(Some(Pending { name, progress }));
+                }
+                Err(error) => {
+                    pending.set(None);
+                    message.set(Some((
+                        false,
+                        format!("“{name}” cannot be imported: {error}. Nothing was changed."),
+                    )));
+                }
+            }
+        });
+        let failed = Closure::once(move |_: wasm_bindgen::JsValue| {
+            message.set(Some((
+                false,
+                "The file could not be read. Nothing was changed.".to_string(),
+            )));
+        });
+        let _ = promise.then2(&done, &failed);
+        done.forget();
+        failed.forget();
+    };
+
+    let apply = move |replace: bool| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        if replace {
+            state.replace(p.progress);
+        } else {
+            state.update(|current| *current = format::merge(current, &p.progress));
+        }
+        pending.set(None);
+        message.set(Some((
+            true,
+            if replace {
+                "Progress replaced by the file.".to_string()
+            } else {
+                "The file was merged into your progress.".to_string()
+            },
+        )));
+    };
+
+    view! {
+        <h2>"Export, import, reset"</h2>
+        <div class="data-actions no-print">
+            <button type="button" on:click=export>"Export progress (JSON)"</button>
+            <label class="file-label">
+                "Import progress from a file"
+                <input type="file" accept=".json,application/json" on:change=on_file />
+            </label>
+            <button type="button" class="danger" on:click=move |_| confirm_reset.set(true)>"Reset all progress…"</button>
+        </div>
+        {move || message.get().map(|(ok, text)| view! {
+            <p class=if ok { "message ok" } else { "message error" } role=if ok { "status" } else { "alert" }>{text}</p>
+        })}
+        {move || pending.get().map(|p| {
+            let current = state.progress.with(format::summary);
+            view! {
+                <div class="dialog" role="dialog" aria-labelledby="import-title">
+                    <h3 id="import-title">"Import “" {p.name.clone()} "”?"</h3>
+                    <p>"The file holds: " {format::summary(&p.progress)} "."</p>
+                    <p>"This browser holds: " {current} "."</p>
+                    <div class="dialog-actions">
+                        <button type="button" class="primary" on:click=move |_| apply(false)>"Merge (keep both)"</button>
+                        <button type="button" on:click=move |_| apply(true)>"Replace mine with the file"</button>
+                        <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
+        {move || confirm_reset.get().then(|| view! {
+            <div class="dialog" role="alertdialog" aria-labelledby="reset-title">
+                <h3 id="reset-title">"Reset all progress?"</h3>
+                <p>"This deletes every review, card state and quiz result in this browser. Export first if you may want them back."</p>
+                <div class="dialog-actions">
+                    <button type="button" class="danger" on:click=move |_| {
+                        let settings = state.progress.with_untracked(|p| p.settings.clone());
+                        state.replace(SavedProgress { settings, ..SavedProgress::default() });
+                        confirm_reset.set(false);
+                        message.set(Some((true, "All progress was reset.".to_string())));
+                    }>"Yes, reset everything"</button>
+                    <button type="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                </div>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,156 @@
+//! The reader: the document itself, with people's names linked to their pages, passage
+//! anchors that "where this comes from" links jump to and highlight, and the list of the
+//! sixteen primary sources.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::content::{Passage, PassageKind, corpus};
+use crate::route::Route;
+
+/// Splits a passage's text at the names it links, so every piece goes through the view as
+/// text (never as HTML).
+fn linked_text(passage: &'static Passage) -> impl IntoView {
+    let text = passage.text.as_str();
+    let mut pieces: Vec<AnyView> = Vec::new();
+    let mut at = 0;
+    for span in &passage.names {
+        if span.start < at || span.end > text.len() {
+            continue;
+        }
+        if span.start > at {
+            pieces.push(text[at..span.start].to_string().into_any());
+        }
+        let href = Route::Person {
+            id: span.person.clone(),
+        }
+        .href();
+        pieces.push(
+            view! { <a class="name-link" href=href>{text[span.start..span.end].to_string()}</a> }
+                .into_any(),
+        );
+        at = span.end;
+    }
+    if at < text.len() {
+        pieces.push(text[at..].to_string().into_any());
+    }
+    pieces
+}
+
+fn passage_number(id: &str) -> String {
+    id.trim_start_matches('p')
+        .trim_start_matches('0')
+        .to_string()
+}
+
+#[component]
+pub fn Reader(passage: Option<String>) -> impl IntoView {
+    let corpus = corpus();
+    super::set_title(&match &passage {
+        Some(id) => format!("Passage {} · Source", passage_number(id)),
+        None => "Source".to_string(),
+    });
+    let target = passage.clone();
+    let unknown = target
+        .as_ref()
+        .filter(|id| corpus.passage(id).is_none())
+        .cloned();
+
+    // Bring the target passage into view once it is in the page.
+    if let Some(id) = target.clone() {
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&id) {
+                element.scroll_into_view();
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+
+    let body = corpus
+        .passages
+        .iter()
+        .map(|p| {
+            let highlighted = target.as_deref() == Some(p.id.as_str());
+            let number = passage_number(&p.id);
+            let anchor_href = Route::Source { passage: Some(p.id.clone()) }.href();
+            let anchor_label = format!("Link to passage {number}");
+            match p.kind {
+                PassageKind::Heading => view! {
+                    <h2 id=p.id.clone() class:highlight=highlighted tabindex="-1">{p.text.clone()}</h2>
+                }
+                .into_any(),
+                PassageKind::Caption => view! {
+                    <p id=p.id.clone() class="caption" class:highlight=highlighted tabindex="-1">
+                        "[Picture: " {linked_text(p)} "]"
+                    </p>
+                }
+                .into_any(),
+                PassageKind::Paragraph => view! {
+                    <div id=p.id.clone() class="passage" class:highlight=highlighted tabindex="-1">
+                        <a class="anchor no-print" href=anchor_href aria-label=anchor_label>{number}</a>
+                        <p>{linked_text(p)}</p>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+
+    let sources = corpus
+        .sources
+        .iter()
+        .map(|s| {
+            let first = s.passages.first().cloned().unwrap_or_default();
+            let href = Route::Source {
+                passage: Some(first),
+            }
+            .href();
+            let who = s
+                .speaker
+                .as_ref()
+                .and_then(|id| corpus.person(id))
+                .map(|p| p.name.clone())
+                .or_else(|| {
+                    s.organization
+                        .as_ref()
+                        .and_then(|id| corpus.organization(id))
+                        .map(|o| o.name.clone())
+                });
+            let date = s
+                .date
+                .as_ref()
+                .and_then(|d| crate::content::DocDate::parse(d, None).ok())
+                .map(|d| d.to_string());
+            view! {
+                <li>
+                    <a href=href>"(" {s.number} ") " {s.heading.clone()}</a>
+                    <span class="source-meta">
+                        {who.map(|w| view! { " — " {w} })}
+                        {s.work.clone().map(|w| view! { ", " <cite>{w}</cite> })}
+                        {date.map(|d| format!(", {d}"))}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="reader">
+            <h1 tabindex="-1">{corpus.title.clone()}</h1>
+            <p class="content-note" role="note">
+                <strong>"Content note: "</strong>
+                "this document and its sources describe torture, show trials and executions."
+            </p>
+            {unknown.map(|id| view! {
+                <p class="error" role="alert">"There is no passage " <code>{id}</code> " in this document; showing it from the start."</p>
+            })}
+            <nav class="sources-list no-print" aria-labelledby="sources-heading">
+                <h2 id="sources-heading">"The sixteen primary sources"</h2>
+                <ul class="plain">{sources}</ul>
+            </nav>
+            <div class="document">{body}</div>
+        </article>
+    }
+}

@@ -1,0 +1,29 @@
+// Shared test helpers: `app` opens a view of the app and fails the test on any console
+// error, page error or Rust panic.
+import { test as base, expect } from '@playwright/test';
+
+export const appUrl = (fragment = '#/') => `${process.env.APP_URL}${fragment}`;
+
+export const test = base.extend({
+  errors: async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
+    await use(errors);
+    expect(errors, 'no console error, page error or panic').toEqual([]);
+  },
+  app: async ({ page, errors }, use) => {
+    void errors;
+    await use({
+      /** Opens a view and waits until the app has rendered it. */
+      open: async (fragment = '#/') => {
+        await page.goto(appUrl(fragment));
+        await expect(page.locator('main h1')).toBeVisible();
+      },
+    });
+  },
+});
+
+export { expect };
