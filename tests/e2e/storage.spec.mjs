@@ -17,9 +17,9 @@ async function injectOnce(page, value) {
 async function reviewOne(page) {
   await page.goto(page.url().replace(/#.*/, '#/flashcards?deck=dates'));
   await expect(page.locator('.card-front')).toBeVisible();
-  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: /Show answer/ }).click();
   await expect(page.locator('.card-back')).toBeVisible();
-  await page.keyboard.press('3');
+  await page.getByRole('button', { name: /^Good/ }).click();
   await expect(page.locator('.card-back')).toHaveCount(0);
 }
 
