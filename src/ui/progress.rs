@@ -94,7 +94,21 @@ pub fn Progress() -> impl IntoView {
     super::set_title("Progress");
     let state = AppState::get();
     let corpus = corpus();
-    let all_ids: Vec<String> = cards::all_cards(corpus).into_iter().map(|c| c.id).collect();
+    let all_cards = cards::all_cards(corpus);
+    let all_ids: Vec<String> = all_cards.iter().map(|c| c.id.clone()).collect();
+    // Each deck's card ids, worked out once rather than on every change of progress.
+    let decks: Vec<(Deck, Vec<String>)> = Deck::EVERY
+        .into_iter()
+        .filter(|d| *d != Deck::All)
+        .map(|d| {
+            let ids = all_cards
+                .iter()
+                .filter(|c| d.contains(c.deck))
+                .map(|c| c.id.clone())
+                .collect();
+            (d, ids)
+        })
+        .collect();
 
     let charts = move || {
         let clock = now();
@@ -102,13 +116,9 @@ pub fn Progress() -> impl IntoView {
             let per_day = stats::reviews_per_day(&p.reviews, &clock, 30);
             let per_day_labels: Vec<String> = (0..30).map(|i| short_day(i - 29)).collect();
             let phases = stats::phase_counts(&all_ids, &p.cards);
-            let decks: Vec<Deck> = Deck::EVERY.into_iter().filter(|d| *d != Deck::All).collect();
             let known: Vec<usize> = decks
                 .iter()
-                .map(|d| {
-                    let ids: Vec<String> = cards::deck(corpus, *d).into_iter().map(|c| c.id).collect();
-                    stats::percent_known(&ids, &p.cards) as usize
-                })
+                .map(|(_, ids)| stats::percent_known(ids, &p.cards) as usize)
                 .collect();
             let due = schedule::forecast(p.cards.values(), &clock, 14);
             let due_labels: Vec<String> = (0..14)
@@ -133,7 +143,7 @@ pub fn Progress() -> impl IntoView {
                     />
                     <BarChart
                         title="How well each deck is known (% of cards in review)"
-                        labels=decks.iter().map(|d| d.label().to_string()).collect()
+                        labels=decks.iter().map(|(d, _)| d.label().to_string()).collect()
                         values=known
                         suffix="%"
                         max=100
