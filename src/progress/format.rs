@@ -1,6 +1,12 @@
 //! The saved progress format: one versioned JSON document holding card states, the review
 //! history, quiz results and settings; reading it (with migrations from earlier versions),
-//! and merging two copies so that no review is lost.
+//! and combining two copies (two tabs, or an import) so that no review is lost and no undo
+//! or reset is reverted.
+//!
+//! Versions:
+//! - 1: cards, reviews, quizzes, settings.
+//! - 2: adds `lineage_ms` (when progress was last reset or replaced) and `undone` (reviews
+//!   taken back with undo), so another tab's older copy cannot bring them back.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -10,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::study::schedule::{CardState, ReviewRecord, Settings};
 
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The largest progress file accepted (import or storage): far beyond years of reviews.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
@@ -28,14 +34,38 @@ pub struct QuizRecord {
     pub missed: Vec<String>,
 }
 
-/// Everything the app saves.
+/// Names one review: the card and the moment it was graded.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ReviewKey {
+    pub card: String,
+    pub at_ms: i64,
+}
+
+impl ReviewKey {
+    pub fn of(review: &ReviewRecord) -> Self {
+        Self {
+            card: review.card.clone(),
+            at_ms: review.at_ms,
+        }
+    }
+}
+
+/// Everything the app saves (format version 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedProgress {
     pub version: u32,
+    /// When this progress was last reset or replaced by an import (0: never). A copy from an
+    /// older lineage (another tab that has not seen the reset) is not merged back in.
+    #[serde(default)]
+    pub lineage_ms: i64,
     #[serde(default)]
     pub cards: BTreeMap<String, CardState>,
     #[serde(default)]
     pub reviews: Vec<ReviewRecord>,
+    /// Reviews taken back with undo; merging never brings them (or the card state they
+    /// produced) back.
+    #[serde(default)]
+    pub undone: Vec<ReviewKey>,
     #[serde(default)]
     pub quizzes: Vec<QuizRecord>,
     #[serde(default)]
@@ -46,10 +76,43 @@ impl Default for SavedProgress {
     fn default() -> Self {
         Self {
             version: CURRENT_VERSION,
+            lineage_ms: 0,
             cards: BTreeMap::new(),
             reviews: Vec::new(),
+            undone: Vec::new(),
             quizzes: Vec::new(),
             settings: Settings::default(),
+        }
+    }
+}
+
+/// Earlier formats, kept exactly as they were written, and their migrations.
+mod earlier {
+    use super::*;
+
+    /// Format version 1 (the first release).
+    #[derive(Deserialize)]
+    pub struct V1 {
+        #[serde(default)]
+        pub cards: BTreeMap<String, CardState>,
+        #[serde(default)]
+        pub reviews: Vec<ReviewRecord>,
+        #[serde(default)]
+        pub quizzes: Vec<QuizRecord>,
+        #[serde(default)]
+        pub settings: Settings,
+    }
+
+    /// Version 1 → 2: nothing was ever reset under lineage tracking, nothing undone is known.
+    pub fn from_v1(v1: V1) -> SavedProgress {
+        SavedProgress {
+            version: CURRENT_VERSION,
+            lineage_ms: 0,
+            cards: v1.cards,
+            reviews: v1.reviews,
+            undone: Vec::new(),
+            quizzes: v1.quizzes,
+            settings: v1.settings,
         }
     }
 }
@@ -101,11 +164,11 @@ pub fn read(text: &str) -> Result<SavedProgress, ReadError> {
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| ReadError::NotProgress("it has no version number".to_string()))?;
     let version = u32::try_from(version).map_err(|_| ReadError::FromTheFuture(u32::MAX))?;
-    // Each earlier version gets an arm here that migrates it to the current one; version 1
-    // is the first the app has ever written, so there is nothing to migrate yet.
+    let not_progress = |e: serde_json::Error| ReadError::NotProgress(e.to_string());
+    // Each earlier version has an arm that migrates it to the current one.
     let mut progress = match version {
-        CURRENT_VERSION => serde_json::from_value::<SavedProgress>(value)
-            .map_err(|e| ReadError::NotProgress(e.to_string()))?,
+        1 => earlier::from_v1(serde_json::from_value(value).map_err(not_progress)?),
+        CURRENT_VERSION => serde_json::from_value::<SavedProgress>(value).map_err(not_progress)?,
         v if v > CURRENT_VERSION => return Err(ReadError::FromTheFuture(v)),
         v => {
             return Err(ReadError::NotProgress(format!(
@@ -117,34 +180,170 @@ pub fn read(text: &str) -> Result<SavedProgress, ReadError> {
     Ok(progress)
 }
 
+/// What could be kept from a file that [`read`] rejects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salvaged {
+    pub progress: SavedProgress,
+    /// Items (card states, reviews, quiz results, settings) that were readable and kept.
+    pub kept: usize,
+    /// Items that were not, and are left out.
+    pub dropped: usize,
+}
+
+/// Keeps every readable item of a JSON file in a known format whose whole does not read
+/// (one card state of the wrong type, say): item by item, so that one bad entry does not cost
+/// months of reviews. `None` when nothing can be kept (not JSON, not an object, a version
+/// from the future, or no readable item).
+pub fn salvage(text: &str) -> Option<Salvaged> {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    if text.len() > MAX_BYTES {
+        return None;
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    let object = value.as_object()?;
+    let version = object.get("version").and_then(Value::as_u64)?;
+    if version == 0 || version > u64::from(CURRENT_VERSION) {
+        return None;
+    }
+    let mut kept = 0;
+    let mut dropped = 0;
+    let mut items = |field: &str| -> Vec<Value> {
+        match object.get(field) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => list.clone(),
+            Some(_) => {
+                dropped += 1;
+                Vec::new()
+            }
+        }
+    };
+    let (reviews, quizzes, undone) = (items("reviews"), items("quizzes"), items("undone"));
+    fn each<T: DeserializeOwned>(
+        list: Vec<Value>,
+        kept: &mut usize,
+        dropped: &mut usize,
+    ) -> Vec<T> {
+        list.into_iter()
+            .filter_map(|item| match serde_json::from_value(item) {
+                Ok(item) => {
+                    *kept += 1;
+                    Some(item)
+                }
+                Err(_) => {
+                    *dropped += 1;
+                    None
+                }
+            })
+            .collect()
+    }
+    let reviews = each::<ReviewRecord>(reviews, &mut kept, &mut dropped);
+    let quizzes = each::<QuizRecord>(quizzes, &mut kept, &mut dropped);
+    let undone = each::<ReviewKey>(undone, &mut kept, &mut dropped);
+    let mut cards = BTreeMap::new();
+    match object.get("cards") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (id, state) in map {
+                match serde_json::from_value::<CardState>(state.clone()) {
+                    Ok(state) => {
+                        kept += 1;
+                        cards.insert(id.clone(), state);
+                    }
+                    Err(_) => dropped += 1,
+                }
+            }
+        }
+        Some(_) => dropped += 1,
+    }
+    let settings = match object.get("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(settings) => match serde_json::from_value::<Settings>(settings.clone()) {
+            Ok(settings) => {
+                kept += 1;
+                settings.clamped()
+            }
+            Err(_) => {
+                dropped += 1;
+                Settings::default()
+            }
+        },
+    };
+    let lineage_ms = object
+        .get("lineage_ms")
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
+    if kept == 0 {
+        return None;
+    }
+    Some(Salvaged {
+        progress: SavedProgress {
+            version: CURRENT_VERSION,
+            lineage_ms,
+            cards,
+            reviews,
+            undone,
+            quizzes,
+            settings,
+        },
+        kept,
+        dropped,
+    })
+}
+
 /// Writes progress as JSON.
 pub fn write(progress: &SavedProgress) -> String {
     serde_json::to_string(progress).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// Combines two copies (two tabs, or an import) so that nothing is lost: every review from
-/// either, each card's state from whichever copy reviewed it last, every quiz. Settings come
-/// from `ours`.
+/// Combines two copies so that nothing is lost: every review from either (except those
+/// undone in either), each card's state from whichever copy reviewed it last (skipping states
+/// an undone review produced), every quiz. Lineage and settings come from `ours`. Used for an
+/// import's "merge", where the file may come from another browser.
 pub fn merge(ours: &SavedProgress, theirs: &SavedProgress) -> SavedProgress {
-    let mut cards = ours.cards.clone();
-    for (id, state) in &theirs.cards {
-        match cards.get(id) {
-            Some(mine) if mine.last_review_ms >= state.last_review_ms => {}
-            _ => {
-                cards.insert(id.clone(), state.clone());
-            }
+    let mut undone = ours.undone.clone();
+    undone.extend(theirs.undone.iter().cloned());
+    undone.sort();
+    undone.dedup();
+    let is_undone = |card: &str, at_ms: i64| {
+        undone
+            .binary_search_by(|k| (k.card.as_str(), k.at_ms).cmp(&(card, at_ms)))
+            .is_ok()
+    };
+
+    let mut cards = BTreeMap::new();
+    for id in ours.cards.keys().chain(theirs.cards.keys()) {
+        if cards.contains_key(id) {
+            continue;
+        }
+        let live =
+            |state: Option<&CardState>| state.filter(|s| !is_undone(id, s.last_review_ms)).cloned();
+        let chosen = match (live(ours.cards.get(id)), live(theirs.cards.get(id))) {
+            (Some(mine), Some(other)) => Some(if other.last_review_ms > mine.last_review_ms {
+                other
+            } else {
+                mine
+            }),
+            (mine, other) => mine.or(other),
+        };
+        if let Some(state) = chosen {
+            cards.insert(id.clone(), state);
         }
     }
-    let mut reviews = ours.reviews.clone();
-    for review in &theirs.reviews {
-        if !reviews
-            .iter()
-            .any(|r| r.card == review.card && r.at_ms == review.at_ms)
+
+    let mut reviews: Vec<ReviewRecord> = Vec::new();
+    for review in ours.reviews.iter().chain(&theirs.reviews) {
+        if !is_undone(&review.card, review.at_ms)
+            && !reviews
+                .iter()
+                .any(|r| r.card == review.card && r.at_ms == review.at_ms)
         {
             reviews.push(review.clone());
         }
     }
     reviews.sort_by(|a, b| a.at_ms.cmp(&b.at_ms).then(a.card.cmp(&b.card)));
+
     let mut quizzes = ours.quizzes.clone();
     for quiz in &theirs.quizzes {
         if !quizzes
@@ -157,10 +356,75 @@ pub fn merge(ours: &SavedProgress, theirs: &SavedProgress) -> SavedProgress {
     quizzes.sort_by_key(|q| q.at_ms);
     SavedProgress {
         version: CURRENT_VERSION,
+        lineage_ms: ours.lineage_ms,
         cards,
         reviews,
+        undone,
         quizzes,
         settings: ours.settings.clone(),
+    }
+}
+
+/// Brings this tab's copy together with the one another tab saved. A reset or a "replace"
+/// import starts a new lineage: from a copy of an older lineage only what was done after the
+/// newer lineage began is kept, so a tab that had not seen a reset cannot undo it (and loses
+/// no review made since); within one lineage, [`merge`]. Settings come from `ours`.
+pub fn sync(ours: &SavedProgress, stored: &SavedProgress) -> SavedProgress {
+    let (newer, older) = if stored.lineage_ms > ours.lineage_ms {
+        (stored, ours)
+    } else {
+        (ours, stored)
+    };
+    let mut merged = if newer.lineage_ms == older.lineage_ms {
+        merge(ours, stored)
+    } else {
+        merge(newer, &since(older, newer.lineage_ms))
+    };
+    merged.settings = ours.settings.clone();
+    merged
+}
+
+/// What `progress` holds from after `lineage_ms`.
+fn since(progress: &SavedProgress, lineage_ms: i64) -> SavedProgress {
+    let mut after = progress.clone();
+    after.cards.retain(|_, s| s.last_review_ms > lineage_ms);
+    after.reviews.retain(|r| r.at_ms > lineage_ms);
+    after.undone.retain(|k| k.at_ms > lineage_ms);
+    after.quizzes.retain(|q| q.at_ms > lineage_ms);
+    after
+}
+
+/// Takes back the latest review of `card`: its record goes, the card returns to `previous`
+/// (or to new), and the review is remembered as undone so that no merge brings it back.
+pub fn undo_review(progress: &mut SavedProgress, card: &str, previous: Option<CardState>) {
+    if let Some(i) = progress.reviews.iter().rposition(|r| r.card == card) {
+        let review = progress.reviews.remove(i);
+        progress.undone.push(ReviewKey::of(&review));
+    }
+    match previous {
+        Some(previous) => {
+            progress.cards.insert(card.to_string(), previous);
+        }
+        None => {
+            progress.cards.remove(card);
+        }
+    }
+}
+
+/// Empties progress (keeping settings) and starts a new lineage at `now_ms`.
+pub fn reset(progress: &SavedProgress, now_ms: i64) -> SavedProgress {
+    SavedProgress {
+        lineage_ms: now_ms,
+        settings: progress.settings.clone(),
+        ..SavedProgress::default()
+    }
+}
+
+/// Adopts an imported copy in place of this one, as a new lineage started at `now_ms`.
+pub fn replace_with(imported: &SavedProgress, now_ms: i64) -> SavedProgress {
+    SavedProgress {
+        lineage_ms: now_ms,
+        ..imported.clone()
     }
 }
 
@@ -263,6 +527,129 @@ mod tests {
         );
     }
 
+    /// A file exactly as version 1 of the app wrote it.
+    const V1_FILE: &str = r#"{"version":1,"cards":{"person:yezhov":{"due_ms":1767528000000,"stability":3.1262,"difficulty":5.31,"elapsed_days":0,"scheduled_days":3,"reps":1,"lapses":0,"phase":"review","last_review_ms":1767268800000}},"reviews":[{"card":"person:yezhov","grade":"good","at_ms":1767268800000,"was_new":true}],"quizzes":[{"at_ms":1767268900000,"settings":"topics=people&n=10&seed=42","correct":7,"total":10,"missed":["q3"]}],"settings":{"desired_retention":0.85,"new_per_day":15}}"#;
+
+    #[test]
+    fn version_1_files_migrate_keeping_everything() {
+        let p = read(V1_FILE).unwrap();
+        assert_eq!(p.version, CURRENT_VERSION);
+        assert_eq!(p.lineage_ms, 0);
+        assert!(p.undone.is_empty());
+        assert_eq!(p.cards["person:yezhov"].reps, 1);
+        assert_eq!(p.reviews.len(), 1);
+        assert_eq!(p.reviews[0].grade, Grade::Good);
+        assert_eq!(p.quizzes[0].missed, vec!["q3".to_string()]);
+        assert_eq!(p.settings.new_per_day, 15);
+        assert!((p.settings.desired_retention - 0.85).abs() < 1e-9);
+        // Written back, it is a current-version file that reads to the same progress.
+        assert!(write(&p).contains(&format!("\"version\":{CURRENT_VERSION}")));
+        assert_eq!(read(&write(&p)).unwrap(), p);
+        // A damaged version 1 file is refused, not half-read.
+        assert!(matches!(
+            read(r#"{"version":1,"reviews":{"not":"a list"}}"#),
+            Err(ReadError::NotProgress(_))
+        ));
+    }
+
+    fn graded(mut p: SavedProgress, card: &str, grade: Grade, at_ms: i64) -> SavedProgress {
+        let previous = p.cards.get(card).cloned();
+        let state = review(previous.as_ref(), grade, at_ms, &p.settings);
+        p.cards.insert(card.into(), state);
+        p.reviews.push(ReviewRecord {
+            card: card.into(),
+            grade,
+            at_ms,
+            was_new: previous.is_none(),
+        });
+        p
+    }
+
+    #[test]
+    fn an_undone_review_stays_undone_whichever_tab_saves_next() {
+        let before = sample();
+        let tab_a = graded(before.clone(), "person:yezhov", Grade::Again, T + 60_000);
+        // Tab B picks up tab A's save.
+        let tab_b = sync(&before, &tab_a);
+        assert_eq!(tab_b.reviews.len(), 2);
+        // Tab A takes the grade back.
+        let mut undone = tab_a.clone();
+        undo_review(
+            &mut undone,
+            "person:yezhov",
+            before.cards.get("person:yezhov").cloned(),
+        );
+        assert_eq!(undone.reviews, before.reviews);
+        // Tab B saves next, merging its copy (which still has the review) with storage.
+        for merged in [sync(&tab_b, &undone), sync(&undone, &tab_b)] {
+            assert_eq!(merged.reviews, before.reviews, "the undone review is gone");
+            assert_eq!(
+                merged.cards["person:yezhov"], before.cards["person:yezhov"],
+                "the card is back to its state before the undone grade"
+            );
+        }
+        // Undoing the first review of a new card makes it new again everywhere.
+        let fresh = graded(SavedProgress::default(), "event:x", Grade::Good, T);
+        let mut taken_back = fresh.clone();
+        undo_review(&mut taken_back, "event:x", None);
+        let merged = sync(&fresh, &taken_back);
+        assert!(!merged.cards.contains_key("event:x"));
+        assert!(merged.reviews.is_empty());
+        // A later grade of the same card is kept.
+        let again = graded(merged, "event:x", Grade::Easy, T + 1);
+        assert_eq!(sync(&fresh, &again).reviews.len(), 1);
+    }
+
+    #[test]
+    fn a_reset_or_replace_is_not_undone_by_an_older_tab() {
+        let old = graded(sample(), "event:x", Grade::Good, T + 5);
+        let reset_copy = reset(&old, T + 10);
+        assert!(reset_copy.reviews.is_empty() && reset_copy.cards.is_empty());
+        assert_eq!(reset_copy.settings, old.settings);
+        // The other tab still holds the old progress and saves: storage keeps the reset.
+        let other_tab_saves = sync(&old, &reset_copy);
+        assert!(other_tab_saves.reviews.is_empty());
+        assert_eq!(other_tab_saves.lineage_ms, T + 10);
+        // The resetting tab sees the older copy and keeps its reset.
+        assert_eq!(sync(&reset_copy, &old), reset_copy);
+        // A review the older tab made after the reset (before it heard of it) is kept.
+        let late = graded(old.clone(), "event:y", Grade::Good, T + 15);
+        let kept = sync(&late, &reset_copy);
+        assert_eq!(kept.reviews.len(), 1);
+        assert_eq!(kept.reviews[0].card, "event:y");
+        assert_eq!(kept.cards.keys().collect::<Vec<_>>(), ["event:y"]);
+        assert_eq!(sync(&reset_copy, &late), kept);
+        // New reviews after the reset merge as usual.
+        let after = graded(other_tab_saves, "person:yezhov", Grade::Hard, T + 20);
+        assert_eq!(sync(&reset_copy, &after).reviews.len(), 1);
+        // Replace adopts the file's content as a new lineage.
+        let replaced = replace_with(&old, T + 30);
+        assert_eq!(replaced.reviews, old.reviews);
+        assert!(sync(&after, &replaced).reviews == old.reviews);
+        // An import's merge ignores lineage: a file from another browser adds its reviews.
+        let imported = merge(&after, &replaced);
+        assert_eq!(imported.reviews.len(), old.reviews.len() + 1);
+        assert_eq!(imported.lineage_ms, after.lineage_ms);
+    }
+
+    #[test]
+    fn a_file_with_some_bad_items_keeps_every_readable_one() {
+        let text = V1_FILE
+            .replace(r#""grade":"good""#, r#""grade":"superb""#)
+            .replace(r#""reps":1"#, r#""reps":"one""#);
+        assert!(read(&text).is_err());
+        let salvaged = salvage(&text).unwrap();
+        assert_eq!(salvaged.dropped, 2);
+        assert_eq!(salvaged.kept, 2); // the quiz result and the settings
+        assert_eq!(salvaged.progress.quizzes.len(), 1);
+        assert!(salvaged.progress.reviews.is_empty());
+        assert_eq!(salvaged.progress.settings.new_per_day, 15);
+        // Nothing readable, not JSON, or from the future: nothing to salvage.
+        assert_eq!(salvage(r#"{"version":2,"cards":"lots"}"#), None);
+        assert_eq!(salvage(r#"{"version":1,"cards":{"#), None);
+        assert_eq!(salvage(r#"{"version":99,"reviews":[]}"#), None);
+    }
+
     #[test]
     fn mutated_files_never_panic_and_valid_ones_stay_valid() {
         // A fuzz-style walk: truncate, flip and splice bytes of a real file.
@@ -289,9 +676,18 @@ mod tests {
             let Ok(candidate) = String::from_utf8(mutated) else {
                 continue;
             };
-            if let Ok(progress) = read(&candidate) {
-                assert_eq!(progress.version, CURRENT_VERSION);
-                assert!(progress.settings.desired_retention <= 0.99);
+            match read(&candidate) {
+                Ok(progress) => {
+                    assert_eq!(progress.version, CURRENT_VERSION);
+                    assert!(progress.settings.desired_retention <= 0.99);
+                }
+                // What salvage keeps is itself a valid file.
+                Err(_) => {
+                    if let Some(salvaged) = salvage(&candidate) {
+                        assert!(salvaged.kept > 0);
+                        assert_eq!(read(&write(&salvaged.progress)), Ok(salvaged.progress));
+                    }
+                }
             }
         }
     }

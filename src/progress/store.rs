@@ -20,6 +20,8 @@ pub enum Notice {
         reason: String,
         key: String,
         data: String,
+        /// Readable items kept from it and unreadable ones left out, when any were kept.
+        salvaged: Option<(usize, usize)>,
     },
     /// Unreadable progress could not even be kept aside, so nothing will be saved over it.
     UnreadableNotKept { reason: String, data: String },
@@ -97,6 +99,8 @@ pub fn open(now_ms: i64) -> Opened {
 /// overwrites the only copy.
 fn set_aside(storage: web_sys::Storage, raw: String, error: &ReadError, now_ms: i64) -> Opened {
     let reason = error.to_string();
+    let salvaged = format::salvage(&raw);
+    let counts = salvaged.as_ref().map(|s| (s.kept, s.dropped));
     let existing = aside_keys(&storage)
         .into_iter()
         .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(raw.as_str()));
@@ -110,11 +114,12 @@ fn set_aside(storage: web_sys::Storage, raw: String, error: &ReadError, now_ms: 
                 storage: Some(storage),
                 frozen: false,
             },
-            progress: SavedProgress::default(),
+            progress: salvaged.map(|s| s.progress).unwrap_or_default(),
             notices: vec![Notice::Unreadable {
                 reason,
                 key,
                 data: raw,
+                salvaged: counts,
             }],
         },
         None => Opened {
@@ -122,7 +127,7 @@ fn set_aside(storage: web_sys::Storage, raw: String, error: &ReadError, now_ms: 
                 storage: Some(storage),
                 frozen: true,
             },
-            progress: SavedProgress::default(),
+            progress: salvaged.map(|s| s.progress).unwrap_or_default(),
             notices: vec![Notice::UnreadableNotKept { reason, data: raw }],
         },
     }
@@ -146,7 +151,7 @@ pub enum SaveError {
 }
 
 impl Store {
-    /// Saves `progress`, first merging in whatever another tab saved since, and returns
+    /// Saves `progress`, first bringing in whatever another tab saved since ([`format::sync`]), and returns
     /// what was written (which the caller should adopt, so both tabs converge).
     pub fn save(&self, progress: &SavedProgress) -> Result<SavedProgress, SaveError> {
         let storage = self.storage.as_ref().ok_or(SaveError::Unavailable)?;
@@ -159,7 +164,7 @@ impl Store {
             .flatten()
             .map(|raw| format::read(&raw))
         {
-            Some(Ok(stored)) => format::merge(progress, &stored),
+            Some(Ok(stored)) => format::sync(progress, &stored),
             _ => progress.clone(),
         };
         storage

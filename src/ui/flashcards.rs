@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::content::corpus;
+use crate::progress::format;
 use crate::route::{Query, Route};
 use crate::study::cards::{self, Card, Deck};
 use crate::study::schedule::{self, CardState, Grade, ReviewRecord};
@@ -200,22 +201,8 @@ fn Review(deck: Deck) -> impl IntoView {
         let Some(last) = undo_stack.try_update(|u| u.pop()).flatten() else {
             return;
         };
-        // Replace rather than merge: a merge with the saved copy would bring the review back.
-        let mut p = state.progress.get_untracked();
-        {
-            match &last.previous {
-                Some(previous) => {
-                    p.cards.insert(last.card.clone(), previous.clone());
-                }
-                None => {
-                    p.cards.remove(&last.card);
-                }
-            }
-            if let Some(i) = p.reviews.iter().rposition(|r| r.card == last.card) {
-                p.reviews.remove(i);
-            }
-        }
-        state.replace(p);
+        // Recorded as undone, so that merging with another tab's copy does not bring it back.
+        state.update(|p| format::undo_review(p, &last.card, last.previous.clone()));
         queue.set(last.queue);
         done.update(|d| {
             if let Some(i) = d.iter().rposition(|g| *g == last.grade) {

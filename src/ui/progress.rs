@@ -262,7 +262,7 @@ fn ExportImport() -> impl IntoView {
             return;
         };
         if replace {
-            state.replace(p.progress);
+            state.replace(format::replace_with(&p.progress, now().now_ms));
         } else {
             state.update(|current| *current = format::merge(current, &p.progress));
         }
@@ -311,8 +311,8 @@ fn ExportImport() -> impl IntoView {
                 <p>"This deletes every review, card state and quiz result in this browser. Export first if you may want them back."</p>
                 <div class="dialog-actions">
                     <button type="button" class="danger" on:click=move |_| {
-                        let settings = state.progress.with_untracked(|p| p.settings.clone());
-                        state.replace(SavedProgress { settings, ..SavedProgress::default() });
+                        let fresh = state.progress.with_untracked(|p| format::reset(p, now().now_ms));
+                        state.replace(fresh);
                         confirm_reset.set(false);
                         message.set(Some((true, "All progress was reset.".to_string())));
                     }>"Yes, reset everything"</button>

@@ -453,7 +453,8 @@ fn QuizResults(
         }
         text
     };
-    let copied = RwSignal::new(false);
+    // None: not tried; Some(true): copied; Some(false): the browser refused.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     let summary_for_copy = summary.clone();
     view! {
         <div class="results">
@@ -479,11 +480,19 @@ fn QuizResults(
             <pre class="result-text">{summary}</pre>
             <p class="no-print">
                 <button type="button" on:click=move |_| {
-                    let clipboard = window().navigator().clipboard();
-                    let _ = clipboard.write_text(&summary_for_copy);
-                    copied.set(true);
+                    // The browser may refuse (no permission, page not focused): say so.
+                    let promise = window().navigator().clipboard().write_text(&summary_for_copy);
+                    let ok = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| copied.set(Some(true)));
+                    let refused = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| copied.set(Some(false)));
+                    let _ = promise.then2(&ok, &refused);
+                    ok.forget();
+                    refused.forget();
                 }>"Copy the result"</button>
-                <span role="status">{move || copied.get().then_some(" Copied.")}</span>
+                <span role="status">{move || match copied.get() {
+                    Some(true) => " Copied.",
+                    Some(false) => " The browser did not allow copying: select the text above and copy it.",
+                    None => "",
+                }}</span>
                 " "
                 <button type="button" class="link-button" on:click=move |_| { let _ = window().location().reload(); }>"Take this quiz again"</button>
                 " · "

@@ -40,7 +40,7 @@ impl AppState {
             {
                 state
                     .progress
-                    .update(|current| *current = format::merge(current, &stored));
+                    .update(|current| *current = format::sync(current, &stored));
             }
         });
         on_cleanup(move || listener.remove());
@@ -73,7 +73,8 @@ impl AppState {
         }
     }
 
-    /// Replaces all progress (import "replace" or reset).
+    /// Replaces all progress (import "replace" or reset; `progress` carries a new lineage, so
+    /// other tabs adopt it instead of merging their older copy back in).
     pub fn replace(&self, progress: SavedProgress) {
         self.progress.set(progress.clone());
         if let Err(SaveError::Full) = self.store.with_value(|s| s.replace(&progress)) {
@@ -118,6 +119,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 /// The storage notices, shown at the top of every view until dismissed (the ones about
 /// saving stay while they hold).
 #[component]
@@ -130,11 +135,25 @@ pub fn Notices() -> impl IntoView {
             .into_iter()
             .map(|notice| {
                 let (text, data) = match &notice {
-                    Notice::Unreadable { reason, data, .. } => (
-                        format!(
-                            "Your saved progress could not be read: {reason}. The app started afresh. \
-                             The unreadable data is kept aside unchanged; you can download it."
-                        ),
+                    Notice::Unreadable {
+                        reason,
+                        data,
+                        salvaged,
+                        ..
+                    } => (
+                        match salvaged {
+                            Some((kept, dropped)) => format!(
+                                "Part of your saved progress could not be read: {reason}. The app kept \
+                                 the {kept} readable {} and left out {dropped} unreadable {}. The saved \
+                                 data is kept aside unchanged; you can download it.",
+                                plural(*kept, "item", "items"),
+                                plural(*dropped, "item", "items"),
+                            ),
+                            None => format!(
+                                "Your saved progress could not be read: {reason}. The app started \
+                                 afresh. The unreadable data is kept aside unchanged; you can download it."
+                            ),
+                        },
                         Some(data.clone()),
                     ),
                     Notice::UnreadableNotKept { reason, data } => (

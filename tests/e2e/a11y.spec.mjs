@@ -3,27 +3,72 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 
+const answerFirst = async (page) => {
+  await page.locator('.question .option').first().click();
+  await expect(page.locator('.feedback')).toBeVisible();
+};
+const QUIZ = '#/quiz?seed=4242&n=3&k=mc,tf&t=people,dates,numbers';
+
+// Each view or state: its fragment, what to do before the app starts (`init`, run in the
+// page) and after it has rendered (`setUp`).
 const VIEWS = [
-  ['home', '#/', null],
-  ['people', '#/people', null],
-  ['people search', '#/people?q=Yezov', null],
-  ['person page', '#/people/yezhov', null],
-  ['timeline', '#/timeline', null],
-  ['relations', '#/relations', null],
-  ['reader at a passage', '#/source/p010', null],
-  ['flashcard decks', '#/flashcards', null],
-  ['card front', '#/flashcards?deck=people', null],
-  ['card back', '#/flashcards?deck=people', async (page) => {
-    await page.keyboard.press('Space');
-    await expect(page.locator('.card-back')).toBeVisible();
-  }],
-  ['progress', '#/progress', null],
-  ['reset dialog', '#/progress', async (page) => {
-    await page.getByRole('button', { name: 'Reset all progress…' }).click();
-    await expect(page.getByRole('alertdialog')).toBeVisible();
-  }],
-  ['storage notice', '#/', null, '{"version":1,"cards":'],
-  ['not found', '#/nowhere', null],
+  { name: 'home', at: '#/' },
+  { name: 'people', at: '#/people' },
+  { name: 'people search', at: '#/people?q=Yezov' },
+  { name: 'person page', at: '#/people/yezhov' },
+  { name: 'timeline', at: '#/timeline' },
+  { name: 'relations', at: '#/relations' },
+  { name: 'reader at a passage', at: '#/source/p010' },
+  { name: 'flashcard decks', at: '#/flashcards' },
+  { name: 'card front', at: '#/flashcards?deck=people' },
+  {
+    name: 'card back', at: '#/flashcards?deck=people', setUp: async (page) => {
+      await page.keyboard.press('Space');
+      await expect(page.locator('.card-back')).toBeVisible();
+    },
+  },
+  { name: 'quiz setup', at: '#/quiz' },
+  {
+    name: 'quiz question', at: QUIZ, setUp: async (page) => {
+      await expect(page.locator('.question .option').first()).toBeVisible();
+    },
+  },
+  { name: 'quiz feedback', at: QUIZ, setUp: answerFirst },
+  {
+    name: 'quiz results', at: QUIZ, setUp: async (page) => {
+      for (let i = 0; i < 3; i++) {
+        await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 3`);
+        await answerFirst(page);
+        await page.locator('#next-question').click();
+      }
+      await expect(page.locator('.results h2')).toContainText('of 3');
+    },
+  },
+  { name: 'progress', at: '#/progress' },
+  {
+    name: 'reset dialog', at: '#/progress', setUp: async (page) => {
+      await page.getByRole('button', { name: 'Reset all progress…' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'import preview dialog', at: '#/progress', setUp: async (page) => {
+      const file = JSON.stringify({ version: 2, cards: {}, reviews: [], quizzes: [] });
+      await page.getByLabel('Import progress from a file').setInputFiles({
+        name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file),
+      });
+      await expect(page.getByRole('dialog')).toBeVisible();
+    },
+  },
+  {
+    name: 'unreadable storage notice', at: '#/',
+    init: () => localStorage.setItem('nkvd-study/progress', '{"version":1,"cards":'),
+  },
+  {
+    name: 'storage blocked notice', at: '#/',
+    init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }),
+  },
+  { name: 'not found', at: '#/nowhere' },
 ];
 
 async function axe(page) {
@@ -32,13 +77,11 @@ async function axe(page) {
 }
 
 for (const scheme of ['light', 'dark']) {
-  for (const [name, fragment, setUp, badStorage] of VIEWS) {
+  for (const { name, at, init, setUp } of VIEWS) {
     test(`axe finds nothing: ${name} (${scheme})`, async ({ page, app }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      if (badStorage) {
-        await page.addInitScript((v) => localStorage.setItem('nkvd-study/progress', v), badStorage);
-      }
-      await app.open(fragment);
+      if (init) await page.addInitScript(init);
+      await app.open(at);
       if (setUp) await setUp(page);
       expect(await axe(page)).toEqual([]);
     });

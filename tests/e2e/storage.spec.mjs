@@ -132,3 +132,88 @@ test('export, then import with a preview: merge, replace, and bad files change n
   await page.getByRole('button', { name: 'Merge (keep both)' }).click();
   await expect(page.locator('.totals')).toContainText('1 review in all');
 });
+
+test('two tabs: an undo or a reset in one tab is not brought back by the other', async ({ context, errors }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message));
+  const stored = (p) => p.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"reviews":[]}'), KEY);
+  await a.goto(`${process.env.APP_URL}#/flashcards?deck=dates`);
+  await b.goto(`${process.env.APP_URL}#/flashcards?deck=people`);
+  for (const p of [a, b]) await expect(p.locator('.card-front')).toBeVisible();
+
+  // Tab A grades two cards; tab B hears of both.
+  for (let i = 0; i < 2; i++) {
+    await a.keyboard.press('Space');
+    await a.keyboard.press('3');
+  }
+  await expect.poll(async () => (await stored(a)).reviews.length).toBe(2);
+  const undoneCard = (await stored(a)).reviews[1];
+
+  // Tab A takes the second grade back; tab B then grades a card of its own and saves.
+  await a.keyboard.press('u');
+  await expect(a.locator('.card-back')).toBeVisible();
+  await expect.poll(async () => (await stored(a)).reviews.length).toBe(1);
+  await b.keyboard.press('Space');
+  await b.keyboard.press('3');
+  await expect.poll(async () => (await stored(b)).reviews.length).toBe(2);
+  const afterB = await stored(b);
+  expect(afterB.reviews.some((r) => r.card === undoneCard.card && r.at_ms === undoneCard.at_ms)).toBe(false);
+  expect(afterB.cards[undoneCard.card]).toBeUndefined();
+
+  // Tab B resets everything; tab A, still on its flashcards, grades again: only that review stays.
+  await b.goto(`${process.env.APP_URL}#/progress`);
+  await b.getByRole('button', { name: 'Reset all progress…' }).click();
+  await b.getByRole('button', { name: 'Yes, reset everything' }).click();
+  await expect(b.locator('.totals')).toContainText('0 reviews in all');
+  await a.keyboard.press('1');
+  await expect.poll(async () => (await stored(a)).reviews.length).toBe(1);
+  await expect(b.locator('.totals')).toContainText('1 review in all');
+  await a.goto(`${process.env.APP_URL}#/progress`);
+  await expect(a.locator('.totals')).toContainText('1 review in all');
+});
+
+test('progress saved by the first release (format 1) is upgraded on start, keeping every review', async ({ page, app }) => {
+  const v1 = JSON.stringify({
+    version: 1,
+    cards: { 'person:yezhov': { due_ms: 1767528000000, stability: 3.1262, difficulty: 5.31, elapsed_days: 0, scheduled_days: 3, reps: 1, lapses: 0, phase: 'review', last_review_ms: 1767268800000 } },
+    reviews: [
+      { card: 'person:yezhov', grade: 'good', at_ms: 1767268800000, was_new: true },
+      { card: 'person:yagoda', grade: 'again', at_ms: 1767268860000, was_new: true },
+    ],
+    quizzes: [{ at_ms: 1767268900000, settings: 'topics=people&n=10&seed=42', correct: 7, total: 10, missed: ['q3'] }],
+    settings: { desired_retention: 0.85, new_per_day: 15 },
+  });
+  await injectOnce(page, v1);
+  await app.open('#/progress');
+  await expect(page.locator('.totals')).toContainText('2 reviews in all');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The first save writes the current format with everything kept.
+  await reviewOne(page);
+  const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+  expect(saved.version).toBe(2);
+  expect(saved.reviews).toHaveLength(3);
+  expect(saved.quizzes).toHaveLength(1);
+  expect(saved.settings.new_per_day).toBe(15);
+});
+
+test('one unreadable item does not cost the rest: readable reviews are kept, the original set aside', async ({ page, app }) => {
+  const stored = JSON.stringify({
+    version: 2,
+    cards: {},
+    reviews: [
+      { card: 'person:yezhov', grade: 'good', at_ms: 1767268800000, was_new: true },
+      { card: 'person:yagoda', grade: 'superb', at_ms: 1767268860000, was_new: true },
+    ],
+    quizzes: [],
+  });
+  await injectOnce(page, stored);
+  await app.open('#/progress');
+  await expect(page.getByRole('alert')).toContainText('Part of your saved progress could not be read');
+  await expect(page.getByRole('alert')).toContainText('left out 1 unreadable item');
+  await expect(page.locator('.totals')).toContainText('1 review in all');
+  const aside = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('nkvd-study/unreadable/'))
+    .map((k) => localStorage.getItem(k)));
+  expect(aside).toEqual([stored]);
+});
