@@ -129,5 +129,112 @@ fn a_malformed_file_names_the_file() {
     .unwrap();
     let error = load_dir(&dir).unwrap_err().to_string();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert!(error.starts_with("data/people.toml"), "{error}");
+    assert!(
+        error.starts_with("data/people.toml: entry \"x\"") && error.contains("line 3"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_misspelled_field_inside_an_entry_is_caught() {
+    let dir = std::env::temp_dir().join(format!("nkvd-misspelt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("data").unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let people = std::fs::read_to_string("data/people.toml").unwrap();
+    let misspelt = people.replacen("passages = [", "pasages = [", 1);
+    assert_ne!(people, misspelt);
+    std::fs::write(dir.join("people.toml"), misspelt).unwrap();
+    let error = load_dir(&dir).unwrap_err().to_string();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        error.starts_with("data/people.toml") && error.contains("pasages"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_variant_the_document_never_uses_is_caught() {
+    let mut c = data();
+    c.people[0].variants.push("Comrade Nobody".into());
+    let id = c.people[0].id.clone();
+    assert_caught(&c, "data/people.toml", &id, "never occurs");
+}
+
+#[test]
+fn an_attribution_to_someone_the_passages_do_not_name_is_caught() {
+    let mut c = data();
+    let (_, unnamed) = unnamed_person_for(&c, &c.numbers[0].passages.clone());
+    c.numbers[0].according_to = Some(unnamed);
+    let id = c.numbers[0].id.clone();
+    assert_caught(&c, "data/numbers.toml", &id, "is attributed to");
+}
+
+/// A person none of `passages` names.
+fn unnamed_person_for(c: &Corpus, passages: &[String]) -> (usize, String) {
+    c.people
+        .iter()
+        .enumerate()
+        .find(|(_, p)| {
+            passages
+                .iter()
+                .all(|id| !p.is_named_in(&c.passage(id).unwrap().text))
+        })
+        .map(|(i, p)| (i, p.id.clone()))
+        .expect("someone is not named there")
+}
+
+#[test]
+fn a_quote_given_to_someone_its_passage_does_not_name_is_caught() {
+    let mut c = data();
+    let q = c
+        .quotes
+        .iter()
+        .position(|q| q.source.is_none() && q.speaker.is_some())
+        .unwrap();
+    let (_, unnamed) = unnamed_person_for(&c, std::slice::from_ref(&c.quotes[q].passage));
+    c.quotes[q].speaker = Some(unnamed.clone());
+    let id = c.quotes[q].id.clone();
+    assert_caught(&c, "data/quotes.toml", &id, "none of its passages names");
+}
+
+#[test]
+fn a_quote_outside_its_primary_source_is_caught() {
+    let mut c = data();
+    let q = c.quotes.iter().position(|q| q.source.is_some()).unwrap();
+    let other = c
+        .sources
+        .iter()
+        .find(|s| Some(s.number) != c.quotes[q].source)
+        .unwrap()
+        .number;
+    c.quotes[q].source = Some(other);
+    let id = c.quotes[q].id.clone();
+    assert_caught(&c, "data/quotes.toml", &id, "is not part of primary source");
+}
+
+#[test]
+fn an_era_that_ends_before_it_starts_is_caught() {
+    let mut c = data();
+    c.eras[0].end = "1900".into();
+    let id = c.eras[0].id.clone();
+    assert_caught(&c, "data/eras.toml", &id, "ends");
+}
+
+#[test]
+fn self_relations_and_repeated_relations_are_caught() {
+    let mut c = data();
+    c.relations[0].object = c.relations[0].subject.clone();
+    let r = &c.relations[0];
+    let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
+    assert_caught(&c, "data/relations.toml", &entry, "themselves");
+    let mut c = data();
+    let copy = c.relations[0].clone();
+    c.relations.push(copy.clone());
+    let entry = format!("{} {:?} {}", copy.subject, copy.kind, copy.object).to_lowercase();
+    assert_caught(&c, "data/relations.toml", &entry, "given twice");
 }

@@ -154,9 +154,27 @@ fn read(dir: &Path, file: &str) -> Result<String, LoadError> {
 
 fn parse<T: DeserializeOwned>(dir: &Path, file: &str) -> Result<T, LoadError> {
     let text = read(dir, file)?;
-    toml::from_str(&text).map_err(|e| LoadError {
-        file: format!("data/{file}"),
-        message: e.to_string(),
+    toml::from_str(&text).map_err(|e| {
+        let entry = e
+            .span()
+            .and_then(|span| entry_before(&text, span.start))
+            .map(|id| format!("entry \"{id}\": "))
+            .unwrap_or_default();
+        LoadError {
+            file: format!("data/{file}"),
+            message: format!("{entry}{e}"),
+        }
+    })
+}
+
+/// The id (or source number) of the `[[table]]` entry that contains byte `at`, if any.
+fn entry_before(text: &str, at: usize) -> Option<String> {
+    let head = &text[..at.min(text.len())];
+    let start = head.rfind("[[")?;
+    text[start..].lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        let key = key.trim();
+        (key == "id" || key == "number").then(|| value.trim().trim_matches('"').to_string())
     })
 }
 

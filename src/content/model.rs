@@ -58,6 +58,7 @@ pub struct NameSpan {
 
 /// A group of people (NKVD leadership, show-trial defendants, …).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -66,6 +67,7 @@ pub struct Group {
 
 /// A statement the document makes, with where it makes it and on whose authority.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Statement {
     pub text: String,
     pub passages: Vec<PassageId>,
@@ -76,6 +78,7 @@ pub struct Statement {
 
 /// A person the document names.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
     /// The fullest form of the name the document uses.
@@ -100,6 +103,7 @@ pub struct Person {
 
 /// An organization, with the abbreviations the document uses.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -115,6 +119,7 @@ pub struct Organization {
 
 /// A period of the story, e.g. who headed the NKVD.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Era {
     pub id: String,
     pub name: String,
@@ -126,6 +131,7 @@ pub struct Era {
 
 /// A dated event.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
     pub title: String,
@@ -151,6 +157,7 @@ pub struct Event {
 
 /// A number the document gives, and what it counts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Statistic {
     pub id: String,
     /// As the document writes it: `681,692`, `1.3 million`, `fifty per cent`.
@@ -168,6 +175,7 @@ pub struct Statistic {
 
 /// A quoted passage.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     pub id: String,
     /// Person id of the speaker or writer, when a person.
@@ -193,6 +201,7 @@ pub struct Quote {
 
 /// One of the numbered primary sources at the end of the document.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct PrimarySource {
     pub number: u8,
     /// The heading exactly as the document writes it, without the "(n)".
@@ -214,6 +223,7 @@ pub struct PrimarySource {
 
 /// A relation between two people.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Relation {
     pub subject: String,
     pub kind: RelationKind,
@@ -299,6 +309,16 @@ impl Person {
     /// Whether a passage's text names this person in any form.
     pub fn is_named_in(&self, text: &str) -> bool {
         self.name_forms().any(|form| names(text, form))
+    }
+}
+
+impl Organization {
+    /// Whether a passage's text names this organization by name, abbreviation or variant.
+    pub fn is_named_in(&self, text: &str) -> bool {
+        std::iter::once(&self.name)
+            .chain(&self.abbreviations)
+            .chain(&self.variants)
+            .any(|form| names(text, form))
     }
 }
 

@@ -129,9 +129,41 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn according_to(&mut self, file: &'static str, entry: &str, id: Option<&String>) {
-        if let Some(id) = id {
-            self.person(file, entry, id);
+    /// The person an item is attributed to exists and is named where the item is cited.
+    fn according_to(
+        &mut self,
+        file: &'static str,
+        entry: &str,
+        id: Option<&String>,
+        texts: &[&str],
+    ) {
+        if let Some(id) = id
+            && let Some(person) = self.person(file, entry, id)
+            && !texts.is_empty()
+            && !texts.iter().any(|t| person.is_named_in(t))
+        {
+            self.report(
+                file,
+                entry,
+                format!(
+                    "is attributed to {}, whom none of its passages names",
+                    person.name
+                ),
+            );
+        }
+    }
+
+    /// Reports an organization none of the texts names.
+    fn organization_named(&mut self, file: &'static str, entry: &str, id: &str, texts: &[&str]) {
+        if let Some(o) = self.corpus.organization(id)
+            && !texts.is_empty()
+            && !texts.iter().any(|t| o.is_named_in(t))
+        {
+            self.report(
+                file,
+                entry,
+                format!("none of its passages names {}", o.name),
+            );
         }
     }
 }
@@ -182,6 +214,15 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
                 );
             }
         }
+        for variant in &p.variants {
+            if !corpus.passages.iter().any(|t| names(&t.text, variant)) {
+                c.report(
+                    PEOPLE,
+                    &p.id,
+                    format!("the variant \"{variant}\" never occurs in the document"),
+                );
+            }
+        }
         if p.mentions.is_empty() {
             c.report(
                 PEOPLE,
@@ -203,7 +244,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
                     ),
                 );
             }
-            c.according_to(PEOPLE, &p.id, s.according_to.as_ref());
+            c.according_to(PEOPLE, &p.id, s.according_to.as_ref(), &texts);
         }
     }
 
@@ -211,11 +252,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
     for o in &corpus.organizations {
         c.non_empty(ORGS, &o.id, "name", &o.name);
         let texts = c.passages(ORGS, &o.id, &o.passages);
-        let forms: Vec<&String> = std::iter::once(&o.name)
-            .chain(&o.abbreviations)
-            .chain(&o.variants)
-            .collect();
-        if !texts.is_empty() && !texts.iter().any(|t| forms.iter().any(|f| names(t, f))) {
+        if !texts.is_empty() && !texts.iter().any(|t| o.is_named_in(t)) {
             c.report(
                 ORGS,
                 &o.id,
@@ -231,6 +268,15 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             if let Err(error) = DocDate::parse(value, None) {
                 c.report(ERAS, &e.id, format!("`{field}`: {error}"));
             }
+        }
+        if let (Ok(start), Ok(end)) = (DocDate::parse(&e.start, None), DocDate::parse(&e.end, None))
+            && start.interval().0 > end.interval().1
+        {
+            c.report(
+                ERAS,
+                &e.id,
+                format!("it ends ({}) before it starts ({})", e.end, e.start),
+            );
         }
     }
 
@@ -285,8 +331,9 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
         for o in &e.organizations {
             c.organization(EVENTS, &e.id, o);
+            c.organization_named(EVENTS, &e.id, o, &texts);
         }
-        c.according_to(EVENTS, &e.id, e.according_to.as_ref());
+        c.according_to(EVENTS, &e.id, e.according_to.as_ref(), &texts);
     }
 
     c.unique(NUMBERS, corpus.numbers.iter().map(|n| n.id.as_str()));
@@ -302,9 +349,9 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             );
         }
         for p in &n.people {
-            c.person(NUMBERS, &n.id, p);
+            c.named(NUMBERS, &n.id, p, &texts);
         }
-        c.according_to(NUMBERS, &n.id, n.according_to.as_ref());
+        c.according_to(NUMBERS, &n.id, n.according_to.as_ref(), &texts);
     }
 
     c.unique(QUOTES, corpus.quotes.iter().map(|q| q.id.as_str()));
@@ -320,28 +367,50 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
                 format!("its text is not in passage {}", q.passage),
             );
         }
-        match (&q.speaker, &q.organization) {
-            (None, None) => c.report(
+        // Who is quoted is named by the passage or, in a primary source, by its heading.
+        let source = q
+            .source
+            .and_then(|n| corpus.sources.iter().find(|s| s.number == n));
+        let mut attributing = texts.clone();
+        if let Some(heading) = source
+            .and_then(|s| s.passages.first())
+            .and_then(|id| corpus.passage(id))
+        {
+            attributing.push(heading.text.as_str());
+        }
+        // A primary source's heading may say what it is without saying who wrote it.
+        if q.speaker.is_none() && q.organization.is_none() && q.source.is_none() {
+            c.report(
                 QUOTES,
                 &q.id,
                 "has neither a speaker nor an organization".to_string(),
-            ),
-            (Some(s), _) => {
-                c.person(QUOTES, &q.id, s);
-            }
-            (None, Some(o)) => c.organization(QUOTES, &q.id, o),
+            );
+        }
+        if let Some(s) = &q.speaker {
+            c.named(QUOTES, &q.id, s, &attributing);
+        }
+        if let Some(o) = &q.organization {
+            c.organization(QUOTES, &q.id, o);
+            c.organization_named(QUOTES, &q.id, o, &attributing);
         }
         for p in &q.about {
             c.person(QUOTES, &q.id, p);
         }
-        if let Some(n) = q.source
-            && !corpus.sources.iter().any(|s| s.number == n)
-        {
-            c.report(
+        match (q.source, source) {
+            (Some(n), None) => c.report(
                 QUOTES,
                 &q.id,
                 format!("refers to primary source ({n}), which is not in data/sources.toml"),
-            );
+            ),
+            (Some(n), Some(s)) if !s.passages.contains(&q.passage) => c.report(
+                QUOTES,
+                &q.id,
+                format!(
+                    "its passage {} is not part of primary source ({n})",
+                    q.passage
+                ),
+            ),
+            _ => {}
         }
     }
 
@@ -370,10 +439,11 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             );
         }
         if let Some(p) = &s.speaker {
-            c.person(SOURCES, &entry, p);
+            c.named(SOURCES, &entry, p, &texts);
         }
         if let Some(o) = &s.organization {
             c.organization(SOURCES, &entry, o);
+            c.organization_named(SOURCES, &entry, o, &texts);
         }
         if let Some(d) = &s.date
             && let Err(error) = DocDate::parse(d, None)
@@ -382,12 +452,23 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
     }
 
+    let mut seen_relations = BTreeSet::new();
     for r in &corpus.relations {
         let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
         let texts = c.passages(RELATIONS, &entry, &r.passages);
         c.named(RELATIONS, &entry, &r.subject, &texts);
         c.named(RELATIONS, &entry, &r.object, &texts);
-        c.according_to(RELATIONS, &entry, r.according_to.as_ref());
+        c.according_to(RELATIONS, &entry, r.according_to.as_ref(), &texts);
+        if r.subject == r.object {
+            c.report(
+                RELATIONS,
+                &entry,
+                "relates a person to themselves".to_string(),
+            );
+        }
+        if !seen_relations.insert((&r.subject, r.kind, &r.object, &r.passages)) {
+            c.report(RELATIONS, &entry, "is given twice".to_string());
+        }
     }
 
     c.problems

@@ -172,11 +172,37 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         });
     }
     for number in &corpus.numbers {
+        // The same figure may count several things ("681,692" in the article and in Draitser's
+        // words): the card then asks for any of them and shows them all.
+        let key = number.value.trim().to_lowercase();
+        let same: Vec<_> = corpus
+            .numbers
+            .iter()
+            .filter(|n| n.value.trim().to_lowercase() == key)
+            .collect();
+        let (front, back) = if same.len() > 1 {
+            (
+                format!(
+                    "The document gives the figure {} {} times. What does it count?",
+                    number.value,
+                    same.len()
+                ),
+                same.iter()
+                    .map(|n| attributed(corpus, n.according_to.as_ref(), n.counts.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" — or: "),
+            )
+        } else {
+            (
+                format!("What does the figure {} count?", number.value),
+                attributed(corpus, number.according_to.as_ref(), number.counts.clone()),
+            )
+        };
         cards.push(Card {
             id: format!("number:{}", number.id),
             deck: Deck::Numbers,
-            front: format!("What does the figure {} count?", number.value),
-            back: attributed(corpus, number.according_to.as_ref(), number.counts.clone()),
+            front,
+            back,
             passages: number.passages.clone(),
         });
     }
@@ -192,6 +218,12 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
                     .and_then(|id| corpus.organization(id))
                     .map(|o| o.name.clone())
             });
+        // A primary source may say what it is without saying who wrote it (an indictment).
+        let who = who.or_else(|| {
+            let n = quote.source?;
+            let source = corpus.sources.iter().find(|s| s.number == n)?;
+            Some(format!("Primary source ({n}): {}", source.heading))
+        });
         let Some(who) = who else { continue };
         let mut back = who;
         if let Some(work) = &quote.work {
@@ -203,7 +235,11 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         cards.push(Card {
             id: format!("quote:{}", quote.id),
             deck: Deck::Quotes,
-            front: format!("Who said or wrote this? “{}”", quote.text),
+            front: if quote.speaker.is_some() || quote.organization.is_some() {
+                format!("Who said or wrote this? “{}”", quote.text)
+            } else {
+                format!("Which primary source is this from? “{}”", quote.text)
+            },
             back,
             passages: vec![quote.passage.clone()],
         });

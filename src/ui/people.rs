@@ -96,6 +96,7 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                 <label>
                     "Group"
                     <select
+                        aria-label="Group"
                         prop:value=move || group.get()
                         on:change=move |ev| group.set(event_target_value(&ev))
                     >

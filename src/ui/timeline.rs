@@ -124,7 +124,7 @@ pub fn Timeline(query: Query) -> impl IntoView {
             <div class="filters no-print" role="group" aria-label="Filter events">
                 <label>
                     "Person"
-                    <select prop:value=move || person.get() on:change=move |ev| person.set(event_target_value(&ev))>
+                    <select aria-label="Person" prop:value=move || person.get() on:change=move |ev| person.set(event_target_value(&ev))>
                         <option value="">"Everyone"</option>
                         {people_in_events
                             .into_iter()
@@ -134,7 +134,7 @@ pub fn Timeline(query: Query) -> impl IntoView {
                 </label>
                 <label>
                     "Group"
-                    <select prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>
+                    <select aria-label="Group" prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>
                         <option value="">"All groups"</option>
                         {corpus
                             .groups
@@ -145,7 +145,7 @@ pub fn Timeline(query: Query) -> impl IntoView {
                 </label>
                 <label>
                     "Era"
-                    <select prop:value=move || era.get() on:change=move |ev| era.set(event_target_value(&ev))>
+                    <select aria-label="Era" prop:value=move || era.get() on:change=move |ev| era.set(event_target_value(&ev))>
                         <option value="">"All eras"</option>
                         {corpus
                             .eras

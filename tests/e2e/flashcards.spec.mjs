@@ -29,7 +29,7 @@ test('review five cards by keyboard, undo one, reload: counts and charts follow'
   await page.reload();
   await expect(page.locator('.card-front')).toBeVisible();
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
-  expect(saved.version).toBe(1);
+  expect(saved.version).toBe(2);
   expect(saved.reviews).toHaveLength(5);
   expect(Object.keys(saved.cards)).toHaveLength(5);
   expect(saved.reviews.at(-1).grade).toBe('easy');
