@@ -29,17 +29,7 @@ fn assert_caught(corpus: &Corpus, file: &str, entry: &str, words: &str) {
 fn the_data_is_valid_and_these_are_its_counts() {
     let corpus = data();
     assert_eq!(problems(&corpus), Vec::<String>::new());
-    println!(
-        "people {}, organizations {}, events {}, numbers {}, quotes {}, primary sources {}, relations {}, passages {}",
-        corpus.people.len(),
-        corpus.organizations.len(),
-        corpus.events.len(),
-        corpus.numbers.len(),
-        corpus.quotes.len(),
-        corpus.sources.len(),
-        corpus.relations.len(),
-        corpus.passages.len()
-    );
+    println!("{}", corpus.counts());
     assert_eq!(corpus.sources.len(), 16, "the sixteen primary sources");
     assert_eq!(
         &corpus,
@@ -114,14 +104,22 @@ fn empty_required_fields_are_caught() {
     assert_caught(&c, "data/people.toml", &id, "`summary` is empty");
 }
 
-#[test]
-fn a_malformed_file_names_the_file() {
-    let dir = std::env::temp_dir().join(format!("nkvd-bad-data-{}", std::process::id()));
+/// A scratch copy of data/ named after the test, to spoil one file of.
+fn copy_of_data(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nkvd-{test}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir("data").unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
     }
+    dir
+}
+
+#[test]
+fn a_malformed_file_names_the_file() {
+    let dir = copy_of_data("malformed");
     std::fs::write(
         dir.join("people.toml"),
         "[[person]]\nid = \"x\"\nname = 5\n",
@@ -137,14 +135,7 @@ fn a_malformed_file_names_the_file() {
 
 #[test]
 fn a_misspelled_field_inside_an_entry_is_caught() {
-    let dir = std::env::temp_dir().join(format!("nkvd-misspelt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir("data").unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    let dir = copy_of_data("misspelt");
     let people = std::fs::read_to_string("data/people.toml").unwrap();
     let misspelt = people.replacen("passages = [", "pasages = [", 1);
     assert_ne!(people, misspelt);

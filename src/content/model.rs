@@ -323,6 +323,21 @@ impl Organization {
 }
 
 impl Corpus {
+    /// How many items of each kind, in one line (printed by the data check and the tests).
+    pub fn counts(&self) -> String {
+        format!(
+            "people {}, organizations {}, events {}, numbers {}, quotes {}, primary sources {}, relations {}, passages {}",
+            self.people.len(),
+            self.organizations.len(),
+            self.events.len(),
+            self.numbers.len(),
+            self.quotes.len(),
+            self.sources.len(),
+            self.relations.len(),
+            self.passages.len()
+        )
+    }
+
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
     }

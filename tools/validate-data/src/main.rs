@@ -39,18 +39,7 @@ fn main() -> ExitCode {
     for problem in &problems {
         eprintln!("{problem}");
     }
-    println!(
-        "people {}, organizations {}, events {}, numbers {}, quotes {}, primary sources {}, relations {}, passages {}; {} problems",
-        corpus.people.len(),
-        corpus.organizations.len(),
-        corpus.events.len(),
-        corpus.numbers.len(),
-        corpus.quotes.len(),
-        corpus.sources.len(),
-        corpus.relations.len(),
-        corpus.passages.len(),
-        problems.len()
-    );
+    println!("{}; {} problems", corpus.counts(), problems.len());
     if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
