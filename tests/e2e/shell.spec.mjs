@@ -74,3 +74,20 @@ test('without JavaScript the page explains what it needs', async ({ browser }) =
   expect(html).toContain('needs JavaScript');
   await context.close();
 });
+
+test('while the WebAssembly loads, the page says what the app is and that it is loading', async ({ page }) => {
+  // Hold the wasm back until the loading state has been checked.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(appUrl('#/'));
+  await expect(page.locator('#loading')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Loading the study app');
+  await expect(page.locator('.loading-lead')).toContainText('passage it comes from');
+  release();
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('#loading')).toHaveCount(0);
+});
