@@ -229,3 +229,60 @@ fn self_relations_and_repeated_relations_are_caught() {
     let entry = format!("{} {:?} {}", copy.subject, copy.kind, copy.object).to_lowercase();
     assert_caught(&c, "data/relations.toml", &entry, "given twice");
 }
+
+/// A person with only a name and variants, for the mention tests.
+fn person(id: &str, name: &str, variants: &[&str]) -> nkvd_study::content::Person {
+    let mut p = data().people[0].clone();
+    p.id = id.to_string();
+    p.name = name.to_string();
+    p.variants = variants.iter().map(ToString::to_string).collect();
+    p.mentions.clear();
+    p
+}
+
+#[test]
+fn mentions_are_whole_words_the_longer_form_wins_and_a_shared_form_goes_to_the_first() {
+    use nkvd_study::content::load::fill_mentions;
+    let mut corpus = data();
+    corpus.passages.truncate(2);
+    corpus.passages[0].text = "Nikolai Yezhov met Yezhova; Yezhov's deputy saw Eisler.".to_string();
+    corpus.passages[1].text = "Nothing here names anyone but Yezhovshchina.".to_string();
+    corpus.people = vec![
+        person("nikolai", "Nikolai", &[]),
+        person("yezhov", "Nikolai Yezhov", &["Yezhov"]),
+        person("eisler", "Gerhart Eisler", &["Eisler"]),
+        person("eisler_again", "Eisler", &[]),
+    ];
+    fill_mentions(&mut corpus);
+    let text = corpus.passages[0].text.clone();
+    let spans: Vec<(&str, &str)> = corpus.passages[0]
+        .names
+        .iter()
+        .map(|n| (&text[n.start..n.end], n.person.as_str()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("Nikolai Yezhov", "yezhov"),
+            ("Yezhov", "yezhov"),
+            ("Eisler", "eisler")
+        ]
+    );
+    assert!(corpus.passages[1].names.is_empty());
+    let mentions: Vec<&[String]> = corpus
+        .people
+        .iter()
+        .map(|p| p.mentions.as_slice())
+        .collect();
+    assert_eq!(
+        mentions[0],
+        [] as [String; 0],
+        "“Nikolai” inside a longer name is not a mention"
+    );
+    assert_eq!(mentions[1], [corpus.passages[0].id.clone()]);
+    assert_eq!(mentions[2], [corpus.passages[0].id.clone()]);
+    assert!(
+        mentions[3].is_empty(),
+        "a form both share goes to the first person"
+    );
+}

@@ -2,17 +2,19 @@
 //! TOML files of facts, and each person's mentions found in the passages.
 //!
 //! Runs on the host only: in `build.rs` (which embeds the result in the app) and in tests.
-//! Shared with `build.rs` through `#[path]`: uses only `super::model`, serde, toml and std.
+//! Shared with `build.rs` through `#[path]`: uses only `super::model`, serde, toml, aho-corasick and std.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::model::{
     Corpus, Era, Event, Group, NameSpan, Organization, Passage, PassageKind, Person, PrimarySource,
-    Quote, Relation, Statistic, name_positions,
+    Quote, Relation, Statistic, is_whole_word,
 };
 
 /// The files a document folder holds, in the order they are read.
@@ -202,36 +204,59 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
 
 /// Records, for each person, the passages that name them, and for each passage where it
 /// names whom. Where two name forms overlap ("Nikolai Yezhov" and "Yezhov"), the longer wins.
+///
+/// Every name form goes into one Aho-Corasick automaton, so each passage is read once
+/// whatever the number of people: the cost grows with the data, not with its square.
 pub fn fill_mentions(corpus: &mut Corpus) {
-    for passage in &mut corpus.passages {
-        let mut found: Vec<NameSpan> = Vec::new();
-        for person in &corpus.people {
-            for form in person.name_forms() {
-                for start in name_positions(&passage.text, form) {
-                    found.push(NameSpan {
-                        start,
-                        end: start + form.len(),
-                        person: person.id.clone(),
-                    });
-                }
+    // Each distinct form once, with everyone who goes by it, in the people's order.
+    let mut forms: Vec<&str> = Vec::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    let mut form_index: HashMap<&str, usize> = HashMap::new();
+    for (who, person) in corpus.people.iter().enumerate() {
+        for form in person.name_forms().filter(|form| !form.is_empty()) {
+            let at = *form_index.entry(form).or_insert_with(|| {
+                forms.push(form);
+                owners.push(Vec::new());
+                forms.len() - 1
+            });
+            if !owners[at].contains(&who) {
+                owners[at].push(who);
             }
         }
-        // Longest first at each start, then drop spans overlapping an earlier one.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+    let automaton = AhoCorasick::new(&forms).expect("name forms make a valid automaton");
+    let mut named_in: Vec<Vec<String>> = vec![Vec::new(); corpus.people.len()];
+    for passage in &mut corpus.passages {
+        let text = passage.text.as_str();
+        let mut found: Vec<(usize, usize, usize)> = automaton
+            .find_overlapping_iter(text)
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
+            .flat_map(|m| {
+                owners[m.pattern().as_usize()]
+                    .iter()
+                    .map(move |&who| (m.start(), m.end(), who))
+            })
+            .collect();
+        // Longest first at each start (then in the people's order), and drop spans that
+        // overlap an earlier one.
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut kept: Vec<NameSpan> = Vec::new();
-        for span in found {
-            if kept.last().is_none_or(|last| span.start >= last.end) {
-                kept.push(span);
+        for (start, end, who) in found {
+            if kept.last().is_none_or(|last| start >= last.end) {
+                let person = &corpus.people[who];
+                kept.push(NameSpan {
+                    start,
+                    end,
+                    person: person.id.clone(),
+                });
+                if named_in[who].last() != Some(&passage.id) {
+                    named_in[who].push(passage.id.clone());
+                }
             }
         }
         passage.names = kept;
     }
-    for person in &mut corpus.people {
-        person.mentions = corpus
-            .passages
-            .iter()
-            .filter(|p| p.names.iter().any(|n| n.person == person.id))
-            .map(|p| p.id.clone())
-            .collect();
+    for (person, mentions) in corpus.people.iter_mut().zip(named_in) {
+        person.mentions = mentions;
     }
 }

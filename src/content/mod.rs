@@ -5,6 +5,7 @@ pub mod date;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 
 pub use date::{DocDate, Precision};

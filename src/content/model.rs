@@ -285,14 +285,15 @@ impl RelationKind {
 /// not), as byte offsets of each start.
 pub fn name_positions<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(name)
-        .filter(move |(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + name.len()..].chars().next();
-            !name.is_empty()
-                && !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-        })
+        .filter(move |(at, _)| !name.is_empty() && is_whole_word(text, *at, at + name.len()))
         .map(|(at, _)| at)
+}
+
+/// Whether `text[start..end]` stands as a whole word: no letter or digit touches either end.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `text` names `name` as a whole word.

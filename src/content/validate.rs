@@ -2,13 +2,17 @@
 //! a passage of the document that really contains the name, date, number or quote it
 //! supports, dates are valid and inside their era, and no required field is empty.
 //!
-//! Shared with `build.rs` through `#[path]`: uses only `super::model`, `super::date` and std.
+//! Runs on the host only (`build.rs`, tests, the data checker); shared with `build.rs`
+//! through `#[path]`: uses only `super::model`, `super::date`,
+//! aho-corasick and std.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
+use aho_corasick::AhoCorasick;
+
 use super::date::DocDate;
-use super::model::{Corpus, Person, names};
+use super::model::{Corpus, Organization, Passage, Person, is_whole_word};
 
 /// One thing wrong with the data, naming the file and the entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +34,55 @@ impl fmt::Display for Problem {
 
 struct Checker<'a> {
     corpus: &'a Corpus,
+    index: &'a Index<'a>,
     problems: Vec<Problem>,
+}
+
+/// Passages, people and organizations by id, so that checking references costs one lookup
+/// each however large the document is.
+struct Index<'a> {
+    passages: HashMap<&'a str, &'a Passage>,
+    people: HashMap<&'a str, &'a Person>,
+    organizations: HashMap<&'a str, &'a Organization>,
+}
+
+impl<'a> Index<'a> {
+    /// The first entry wins where an id is used twice, as in `Corpus::person` and the like.
+    fn new(corpus: &'a Corpus) -> Self {
+        fn by_id<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
+            let mut map = HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item)).or_insert(item);
+            }
+            map
+        }
+        Index {
+            passages: by_id(&corpus.passages, |p| p.id.as_str()),
+            people: by_id(&corpus.people, |p| p.id.as_str()),
+            organizations: by_id(&corpus.organizations, |o| o.id.as_str()),
+        }
+    }
+}
+
+/// Which of `names` the texts name as a whole word, reading each text once (one
+/// Aho-Corasick automaton for all names) rather than once per name.
+fn occurring_names<'n, 't>(
+    names: impl Iterator<Item = &'n str>,
+    texts: impl Iterator<Item = &'t str>,
+) -> HashSet<&'n str> {
+    let names: Vec<&str> = names.filter(|n| !n.is_empty()).collect();
+    let mut found = HashSet::new();
+    let Ok(automaton) = AhoCorasick::new(&names) else {
+        return found;
+    };
+    for text in texts {
+        for m in automaton.find_overlapping_iter(text) {
+            if is_whole_word(text, m.start(), m.end()) {
+                found.insert(names[m.pattern().as_usize()]);
+            }
+        }
+    }
+    found
 }
 
 fn collapse(text: &str) -> String {
@@ -73,8 +125,9 @@ impl<'a> Checker<'a> {
             self.report(file, entry, "cites no passage".to_string());
         }
         let corpus = self.corpus;
+        let index = self.index;
         ids.iter()
-            .filter_map(|id| match corpus.passage(id) {
+            .filter_map(|id| match index.passages.get(id.as_str()) {
                 Some(p) => Some(p.text.as_str()),
                 None => {
                     self.report(
@@ -92,7 +145,7 @@ impl<'a> Checker<'a> {
     }
 
     fn person(&mut self, file: &'static str, entry: &str, id: &str) -> Option<&'a Person> {
-        let found = self.corpus.person(id);
+        let found = self.index.people.get(id).copied();
         if found.is_none() {
             self.report(
                 file,
@@ -118,7 +171,7 @@ impl<'a> Checker<'a> {
     }
 
     fn organization(&mut self, file: &'static str, entry: &str, id: &str) {
-        if self.corpus.organization(id).is_none() {
+        if !self.index.organizations.contains_key(id) {
             self.report(
                 file,
                 entry,
@@ -155,7 +208,7 @@ impl<'a> Checker<'a> {
 
     /// Reports an organization none of the texts names.
     fn organization_named(&mut self, file: &'static str, entry: &str, id: &str, texts: &[&str]) {
-        if let Some(o) = self.corpus.organization(id)
+        if let Some(o) = self.index.organizations.get(id)
             && !texts.is_empty()
             && !texts.iter().any(|t| o.is_named_in(t))
         {
@@ -170,8 +223,10 @@ impl<'a> Checker<'a> {
 
 /// Every problem in the corpus; empty when the data is valid.
 pub fn validate(corpus: &Corpus) -> Vec<Problem> {
+    let index = Index::new(corpus);
     let mut c = Checker {
         corpus,
+        index: &index,
         problems: Vec::new(),
     };
     const PEOPLE: &str = "data/people.toml";
@@ -199,6 +254,13 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
     }
 
     c.unique(PEOPLE, corpus.people.iter().map(|p| p.id.as_str()));
+    let variants_in_document = occurring_names(
+        corpus
+            .people
+            .iter()
+            .flat_map(|p| p.variants.iter().map(String::as_str)),
+        corpus.passages.iter().map(|p| p.text.as_str()),
+    );
     for p in &corpus.people {
         c.non_empty(PEOPLE, &p.id, "name", &p.name);
         c.non_empty(PEOPLE, &p.id, "summary", &p.summary);
@@ -215,7 +277,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             }
         }
         for variant in &p.variants {
-            if !corpus.passages.iter().any(|t| names(&t.text, variant)) {
+            if !variants_in_document.contains(variant.as_str()) {
                 c.report(
                     PEOPLE,
                     &p.id,
@@ -374,7 +436,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         let mut attributing = texts.clone();
         if let Some(heading) = source
             .and_then(|s| s.passages.first())
-            .and_then(|id| corpus.passage(id))
+            .and_then(|id| c.index.passages.get(id.as_str()))
         {
             attributing.push(heading.text.as_str());
         }
