@@ -35,16 +35,23 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
+    // Memos change only when their value does, so typing redraws the list, not the view.
+    let filtering = Memo::new(move |_| !text.get().trim().is_empty() || !group.get().is_empty());
+    let nobody = Memo::new(move |_| matches.with(Vec::is_empty));
     let results = move || {
-        let ids = matches.get();
-        if ids.is_empty() {
+        if nobody.get() {
             return view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
                 .into_any();
         }
-        if !text.get().trim().is_empty() || !group.get().is_empty() {
+        if filtering.get() {
+            // Keyed: a row that still matches is kept, not rebuilt, as the query changes.
             return view! {
                 <ul class="person-list">
-                    {ids.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
+                    <For
+                        each=move || matches.get()
+                        key=String::clone
+                        children=move |id: String| view! { <PersonRow id /> }
+                    />
                 </ul>
             }
             .into_any();
