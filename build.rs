@@ -1,5 +1,6 @@
-//! Reads `data/`, validates it and embeds it in the app as compact JSON, so that a
-//! malformed data file fails the build with a message naming the file and the entry.
+//! Reads `data/`, validates it and embeds it in the app in postcard's compact binary form
+//! (`corpus.bin`, which `content::corpus()` decodes), so that a malformed data file fails
+//! the build with a message naming the file and the entry.
 
 // The content modules are written to be shared: they refer to each other through `super::`.
 #[allow(dead_code)]
@@ -35,9 +36,9 @@ fn main() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         fail(&lines);
     }
-    let json = serde_json::to_string(&corpus).expect("a corpus always serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.json");
-    std::fs::write(&out, json).expect("OUT_DIR is writable");
+    let bytes = postcard::to_allocvec(&corpus).expect("a corpus always serialises");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
 }
 
 fn fail(lines: &[String]) -> ! {

@@ -477,7 +477,7 @@ function markdown(r) {
       'binaryen `wasm-opt -Oz`) and served under `/study/` by a plain static server on 127.0.0.1: the app with `data/`, the app with a synthetic pack 100 times the ' +
       'size of `data/` (`bench/synth-data.mjs`), and the **framework floor** — an empty Leptos CSR app (`bench/floor/`) that renders one heading. ' +
       'The floor is what any Leptos app costs before it does anything; each figure is also given as a multiple of it (“× floor”), and the 100× column shows how ' +
-      'the cost grows with the data (“100× ÷ data/”). The data is compiled into the wasm (`build.rs` embeds it as JSON), so it is part of the wasm download and ' +
+      'the cost grows with the data (“100× ÷ data/”). The data is compiled into the wasm (`build.rs` embeds it in postcard’s binary form), so it is part of the wasm download and ' +
       'of start-up. Sizes are gzip level 9 of each file as served (1 KB = 1,000 bytes); times are wall-clock on this machine, in a headless browser, and vary ' +
       'between runs by 10–20 % or more, so compare orders of magnitude and ratios, not single milliseconds. These are benchmarks, not tests: nothing here fails ' +
       'a build, and `scripts/test.sh` times nothing.',
@@ -495,7 +495,7 @@ function markdown(r) {
     row([name, kb(d?.byKind[k]), kb(x?.byKind[k]), kb(f?.byKind[k]), ratio(d?.byKind[k], f?.byKind[k]), ratio(x?.byKind[k], f?.byKind[k]), ratio(x?.byKind[k], d?.byKind[k])]);
   }
   row(['**total**', `**${kb(d?.total)}**`, `**${kb(x?.total)}**`, `**${kb(f?.total)}**`, ratio(d?.total, f?.total), ratio(x?.total, f?.total), ratio(x?.total, d?.total)]);
-  row(['of which the data (corpus JSON, gzipped alone)', kb(r.corpus.data?.gzip), kb(r.corpus.x100?.gzip), '—', '', '', ratio(r.corpus.x100?.gzip, r.corpus.data?.gzip)]);
+  row(['of which the data (the embedded corpus, gzipped alone)', kb(r.corpus.data?.gzip), kb(r.corpus.x100?.gzip), '—', '', '', ratio(r.corpus.x100?.gzip, r.corpus.data?.gzip)]);
   row(['raw bytes of those files', kb(d?.rawTotal), kb(x?.rawTotal), kb(f?.rawTotal), ratio(d?.rawTotal, f?.rawTotal), ratio(x?.rawTotal, f?.rawTotal), ratio(x?.rawTotal, d?.rawTotal)]);
   row(['sent by the server, repeat fetches included (the service worker fetches the page’s files again)', kb(d?.transferred), kb(x?.transferred), kb(f?.transferred), ratio(d?.transferred, f?.transferred), ratio(x?.transferred, f?.transferred), ratio(x?.transferred, d?.transferred)]);
   L.push('');
@@ -638,7 +638,7 @@ async function main() {
   const meta = readJson(`${OUT}/meta.json`);
   const host = { data: readJson(`${OUT}/host-data.json`), x100: readJson(`${OUT}/host-100x.json`) };
   const corpus = {};
-  for (const [k, file] of [['data', `${OUT}/corpus-data.json`], ['x100', `${OUT}/corpus-100x.json`]]) {
+  for (const [k, file] of [['data', `${OUT}/corpus-data.bin`], ['x100', `${OUT}/corpus-100x.bin`]]) {
     if (existsSync(file)) {
       const body = readFileSync(file);
       corpus[k] = { raw: body.length, gzip: gzipSize(body) };

@@ -3,9 +3,9 @@
 //! JSON (median and 95th percentile, in microseconds). Loading and validating the folder
 //! (what `build.rs` does when the app is built) are timed once.
 //!
-//! `cargo run --release --example bench_host -- <data-dir> [--corpus-json <file>]`
+//! `cargo run --release --example bench_host -- <data-dir> [--corpus-embedded <file>]`
 //!
-//! With `--corpus-json`, also writes the corpus as the JSON `build.rs` embeds in the app, so
+//! With `--corpus-embedded`, also writes the corpus in the form `build.rs` embeds in the app, so
 //! the benchmark can tell how much of the download is data.
 
 use std::hint::black_box;
@@ -64,9 +64,9 @@ fn summary(sorted: &[f64]) -> serde_json::Value {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args.first().cloned().unwrap_or_else(|| "data".to_string());
-    let json_out = args
+    let embedded_out = args
         .iter()
-        .position(|a| a == "--corpus-json")
+        .position(|a| a == "--corpus-embedded")
         .and_then(|at| args.get(at + 1));
     let started = Instant::now();
     let corpus = match load_dir(Path::new(&dir)) {
@@ -87,9 +87,9 @@ fn main() {
         );
         std::process::exit(1);
     }
-    let corpus_json = serde_json::to_string(&corpus).expect("a corpus always serialises");
-    if let Some(file) = json_out
-        && let Err(error) = std::fs::write(file, &corpus_json)
+    let embedded = nkvd_study::content::encode(&corpus);
+    if let Some(file) = embedded_out
+        && let Err(error) = std::fs::write(file, &embedded)
     {
         eprintln!("bench_host: cannot write {file}: {error}");
         std::process::exit(1);
@@ -130,7 +130,7 @@ fn main() {
         "data_dir": dir,
         "passages": corpus.passages.len(),
         "people": corpus.people.len(),
-        "corpus_json_bytes": corpus_json.len(),
+        "corpus_embedded_bytes": embedded.len(),
         "load_us": load_us,
         "validate_us": validate_us,
         "quiz_50": quiz_summary,

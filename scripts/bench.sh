@@ -76,8 +76,8 @@ step "Framework floor (bench/floor) → target/bench/dist-floor"
 step "Host timings (examples/bench_host.rs, release profile)"
 STUDY_DATA_DIR="$data" timed "host timings (examples/bench_host.rs)" host \
     cargo build --release --example bench_host
-"$CARGO_TARGET_DIR/release/examples/bench_host" "$data" --corpus-json "$out/corpus-data.json" | tee "$out/host-data.json"
-"$CARGO_TARGET_DIR/release/examples/bench_host" "$synth" --corpus-json "$out/corpus-100x.json" | tee "$out/host-100x.json"
+"$CARGO_TARGET_DIR/release/examples/bench_host" "$data" --corpus-embedded "$out/corpus-data.bin" | tee "$out/host-data.json"
+"$CARGO_TARGET_DIR/release/examples/bench_host" "$synth" --corpus-embedded "$out/corpus-100x.bin" | tee "$out/host-100x.json"
 
 rel() { case "$1" in "$root"/*) echo "${1#"$root"/}" ;; *) echo "$1" ;; esac; }
 BENCH_COMMAND="$command_line" BENCH_DATA="$(rel "$data")" BENCH_SYNTH="$(rel "$synth")" \

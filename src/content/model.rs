@@ -72,7 +72,7 @@ pub struct Statement {
     pub text: String,
     pub passages: Vec<PassageId>,
     /// Person id of whoever the document attributes this to ("according to Orlov").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub according_to: Option<String>,
 }
 
@@ -91,10 +91,10 @@ pub struct Person {
     pub summary: String,
     #[serde(default)]
     pub roles: Vec<Statement>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub fate: Option<Statement>,
     /// Where the document slips or contradicts itself about this person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     /// Passages that name this person; filled in by the loader, not written by hand.
     #[serde(default)]
@@ -113,7 +113,7 @@ pub struct Organization {
     pub variants: Vec<String>,
     pub summary: String,
     pub passages: Vec<PassageId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -139,7 +139,7 @@ pub struct Event {
     pub date: String,
     /// A part of the year the document uses instead of a month: `early`, `late`,
     /// `beginning`, `spring`, `summer`, `autumn`, `winter`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub part: Option<String>,
     /// The date exactly as the document writes it; it must occur in one of the passages.
     pub date_text: String,
@@ -149,9 +149,9 @@ pub struct Event {
     #[serde(default)]
     pub organizations: Vec<String>,
     pub passages: Vec<PassageId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub according_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -167,9 +167,9 @@ pub struct Statistic {
     #[serde(default)]
     pub people: Vec<String>,
     pub passages: Vec<PassageId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub according_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -179,23 +179,23 @@ pub struct Statistic {
 pub struct Quote {
     pub id: String,
     /// Person id of the speaker or writer, when a person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub speaker: Option<String>,
     /// Organization id when the speaker is a publication or body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub organization: Option<String>,
     /// An exact excerpt of the passage (whitespace may differ).
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub work: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year: Option<u16>,
     /// People the quote is about.
     #[serde(default)]
     pub about: Vec<String>,
     pub passage: PassageId,
     /// Number of the primary source it belongs to, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<u8>,
 }
 
@@ -206,14 +206,14 @@ pub struct PrimarySource {
     pub number: u8,
     /// The heading exactly as the document writes it, without the "(n)".
     pub heading: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub speaker: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub organization: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub work: Option<String>,
     /// Date as `DocDate` string when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     /// What the source shows, in a sentence (for source-analysis questions).
     pub summary: String,
@@ -229,9 +229,9 @@ pub struct Relation {
     pub kind: RelationKind,
     pub object: String,
     pub passages: Vec<PassageId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub according_to: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 

@@ -35,23 +35,16 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    // Memos change only when their value does, so typing redraws the list, not the view.
-    let filtering = Memo::new(move |_| !text.get().trim().is_empty() || !group.get().is_empty());
-    let nobody = Memo::new(move |_| matches.with(Vec::is_empty));
     let results = move || {
-        if nobody.get() {
+        let ids = matches.get();
+        if ids.is_empty() {
             return view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
                 .into_any();
         }
-        if filtering.get() {
-            // Keyed: a row that still matches is kept, not rebuilt, as the query changes.
+        if !text.get().trim().is_empty() || !group.get().is_empty() {
             return view! {
                 <ul class="person-list">
-                    <For
-                        each=move || matches.get()
-                        key=String::clone
-                        children=move |id: String| view! { <PersonRow id /> }
-                    />
+                    {ids.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
                 </ul>
             }
             .into_any();
