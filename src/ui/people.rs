@@ -35,44 +35,48 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
+    // The groups are drawn once and only hidden while a search or a group filter is on, so
+    // clearing the search shows them again without rebuilding every row.
+    let filtering = Memo::new(move |_| !text.get().trim().is_empty() || !group.get().is_empty());
+    let grouped = corpus
+        .groups
+        .iter()
+        .map(|g| {
+            let members: Vec<String> = corpus
+                .people
+                .iter()
+                .filter(|p| p.groups.contains(&g.id))
+                .map(|p| p.id.clone())
+                .collect();
+            let heading_id = format!("group-{}", g.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="group" aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{g.name.clone()} " " <span class="count">"(" {members.len()} ")"</span></h2>
+                    <p class="muted">{g.description.clone()}</p>
+                    <ul class="person-list">
+                        {members.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
     let results = move || {
-        let ids = matches.get();
-        if ids.is_empty() {
-            return view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
-                .into_any();
+        if !filtering.get() {
+            return None;
         }
-        if !text.get().trim().is_empty() || !group.get().is_empty() {
-            return view! {
-                <ul class="person-list">
+        let ids = matches.get();
+        Some(if ids.is_empty() {
+            view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
+                .into_any()
+        } else {
+            view! {
+                <ul class="person-list search-results">
                     {ids.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
                 </ul>
             }
-            .into_any();
-        }
-        corpus
-            .groups
-            .iter()
-            .map(|g| {
-                let members: Vec<String> = corpus
-                    .people
-                    .iter()
-                    .filter(|p| p.groups.contains(&g.id))
-                    .map(|p| p.id.clone())
-                    .collect();
-                let heading_id = format!("group-{}", g.id);
-                let labelled_by = heading_id.clone();
-                view! {
-                    <section class="group" aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{g.name.clone()} " " <span class="count">"(" {members.len()} ")"</span></h2>
-                        <p class="muted">{g.description.clone()}</p>
-                        <ul class="person-list">
-                            {members.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
-                        </ul>
-                    </section>
-                }
-            })
-            .collect_view()
             .into_any()
+        })
     };
 
     view! {
@@ -115,6 +119,7 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                     if n == 1 { "1 person".to_string() } else { format!("{n} people") }
                 }}
             </p>
+            <div class="groups" hidden=move || filtering.get()>{grouped}</div>
             {results}
         </section>
     }

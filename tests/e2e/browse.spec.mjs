@@ -3,7 +3,8 @@
 // deep links reopened in a fresh page.
 import { test, expect, appUrl } from './fixtures.mjs';
 
-const results = (page) => page.locator('.person-list li');
+// The matches of a search or group filter (the full directory stays in the page, hidden).
+const results = (page) => page.locator('.search-results li');
 
 test('search matches a variant, forgives typos and ignores case', async ({ page, app }) => {
   await app.open('#/people');
@@ -105,7 +106,7 @@ test('deep links to a person, a passage, a filtered timeline and relations reope
       await expect(p.locator('.event').first()).toBeVisible();
       for (const t of await p.locator('.event').allTextContents()) expect(t).toContain('Kirov');
     }],
-    ['#/people?q=Yezov', async (p) => expect(p.locator('.person-list li').first()).toContainText('Yezhov')],
+    ['#/people?q=Yezov', async (p) => expect(p.locator('.search-results li').first()).toContainText('Yezhov')],
     ['#/relations', async (p) => expect(p.locator('.graph .node').first()).toBeVisible()],
   ];
   for (const [fragment, check] of cases) {

@@ -27,7 +27,7 @@ test('after one visit the app works offline: browse, review cards', async ({ pag
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByLabel('Search names').fill('Yezhov');
-  await page.locator('.person-list li a').first().click();
+  await page.locator('.search-results li a').first().click();
   await expect(page.locator('main h1')).toHaveText('Nikolai Yezhov');
 
   await page.goto(page.url().replace(/#.*/, '#/flashcards?deck=dates'));
