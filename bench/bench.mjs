@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { TYPES } from '../tests/e2e/static-server.mjs';
 import { cpus, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
@@ -43,16 +44,6 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
 const gzipCache = new Map();
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 function serve(root, prefix = '/study/') {
   const base = resolve(root);

@@ -1,7 +1,7 @@
 // Accessibility gate: axe-core finds no violation on every view and state, in the light and
 // the dark theme; focus is visible; reduced motion is respected; a keyboard-only walk works.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appUrl } from './fixtures.mjs';
+import { test, expect, appUrl, holdWasm } from './fixtures.mjs';
 
 const answerFirst = async (page) => {
   await page.locator('.question .option').first().click();
@@ -91,12 +91,7 @@ for (const scheme of ['light', 'dark']) {
 for (const scheme of ['light', 'dark']) {
   test(`axe finds nothing: the loading page, before the wasm arrives (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(appUrl('#/'));
     await expect(page.locator('.loading-lead')).toBeVisible();
     expect(await axe(page)).toEqual([]);

@@ -27,3 +27,15 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/** Holds every wasm request back until the returned function is called, so that a test can
+ *  look at the page while the app is still loading. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -1,6 +1,6 @@
 // The app shell: it renders from a sub-path, every navigation link works, every view has a
 // link that reopens it, unknown links show not-found, and nothing logs an error.
-import { test, expect, appUrl } from './fixtures.mjs';
+import { test, expect, appUrl, holdWasm } from './fixtures.mjs';
 
 const SECTIONS = ['People', 'Timeline', 'Flashcards', 'Quiz', 'Source', 'Progress'];
 // The reader's heading is the document's own title.
@@ -77,12 +77,7 @@ test('without JavaScript the page explains what it needs', async ({ browser }) =
 
 test('while the WebAssembly loads, the page says what the app is and that it is loading', async ({ page }) => {
   // Hold the wasm back until the loading state has been checked.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(appUrl('#/'));
   await expect(page.locator('#loading')).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Loading the study app');
