@@ -384,6 +384,19 @@ pub fn sync(ours: &SavedProgress, stored: &SavedProgress) -> SavedProgress {
     merged
 }
 
+/// Whether `merged` (a tab's copy after taking in what is stored) holds something the stored
+/// copy lacks, settings aside. localStorage reaches other tabs late, so a tab can save over
+/// a change it had not yet seen (an undo, say); the tab that still knows of it writes it
+/// back when it hears of that save, and the tabs converge. Settings are left out because
+/// each tab keeps its own.
+pub fn knows_more(merged: &SavedProgress, stored: &SavedProgress) -> bool {
+    merged.lineage_ms != stored.lineage_ms
+        || merged.cards != stored.cards
+        || merged.reviews != stored.reviews
+        || merged.undone != stored.undone
+        || merged.quizzes != stored.quizzes
+}
+
 /// What `progress` holds from after `lineage_ms`.
 fn since(progress: &SavedProgress, lineage_ms: i64) -> SavedProgress {
     let mut after = progress.clone();
@@ -563,6 +576,39 @@ mod tests {
             was_new: previous.is_none(),
         });
         p
+    }
+
+    #[test]
+    fn a_tab_that_saved_over_an_unseen_undo_is_corrected_by_the_tab_that_undid() {
+        let before = sample();
+        let tab_a = graded(before.clone(), "person:yezhov", Grade::Again, T + 60_000);
+        let mut tab_b = sync(&before, &tab_a);
+        // Tab A undoes; tab B has not seen that yet and saves a grade of its own over it.
+        let mut undone = tab_a.clone();
+        undo_review(
+            &mut undone,
+            "person:yezhov",
+            before.cards.get("person:yezhov").cloned(),
+        );
+        tab_b = graded(tab_b, "event:x", Grade::Good, T + 120_000);
+        let stored_by_b = sync(&tab_b, &tab_a); // B's stale read of storage
+        assert_eq!(stored_by_b.reviews.len(), before.reviews.len() + 2);
+        // Tab A hears of B's save: it knows more than storage, so it writes back.
+        let merged_a = sync(&undone, &stored_by_b);
+        assert!(knows_more(&merged_a, &stored_by_b));
+        assert_eq!(
+            merged_a.reviews.len(),
+            before.reviews.len() + 1,
+            "the undo holds, B's grade stays"
+        );
+        // Tab B hears of that: nothing more to add, so the writing stops.
+        let merged_b = sync(&tab_b, &merged_a);
+        assert!(!knows_more(&merged_b, &merged_a));
+        assert_eq!(merged_b.reviews, merged_a.reviews);
+        // Different settings alone are no reason to write.
+        let mut other_settings = merged_a.clone();
+        other_settings.settings.desired_retention = 0.8;
+        assert!(!knows_more(&other_settings, &merged_a));
     }
 
     #[test]

@@ -38,9 +38,12 @@ impl AppState {
             if event.key().as_deref() == Some(store::KEY)
                 && let Some(stored) = state.store.with_value(Store::reload)
             {
-                state
-                    .progress
-                    .update(|current| *current = format::sync(current, &stored));
+                let merged = format::sync(&state.progress.get_untracked(), &stored);
+                let write_back = format::knows_more(&merged, &stored);
+                state.progress.set(merged);
+                if write_back {
+                    state.save();
+                }
             }
         });
         on_cleanup(move || listener.remove());
