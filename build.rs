@@ -7,6 +7,9 @@
 #[path = "src/content/date.rs"]
 mod date;
 #[allow(dead_code)]
+#[path = "src/content/embedded.rs"]
+mod embedded;
+#[allow(dead_code)]
 #[path = "src/content/load.rs"]
 mod load;
 #[allow(dead_code)]
@@ -36,9 +39,12 @@ fn main() {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         fail(&lines);
     }
-    let bytes = postcard::to_allocvec(&corpus).expect("a corpus always serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(
+        Path::new(&out).join(embedded::FILE_NAME),
+        embedded::encode(&corpus),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 fn fail(lines: &[String]) -> ! {

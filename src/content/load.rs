@@ -202,6 +202,17 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     Ok(corpus)
 }
 
+/// Every whole-word occurrence in `text` of the automaton's names, overlapping ones included
+/// (which one counts where names overlap is the caller's choice).
+pub fn whole_word_matches<'a>(
+    automaton: &'a AhoCorasick,
+    text: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    automaton
+        .find_overlapping_iter(text)
+        .filter(move |m| is_whole_word(text, m.start(), m.end()))
+}
+
 /// Records, for each person, the passages that name them, and for each passage where it
 /// names whom. Where two name forms overlap ("Nikolai Yezhov" and "Yezhov"), the longer wins.
 ///
@@ -228,9 +239,7 @@ pub fn fill_mentions(corpus: &mut Corpus) {
     let mut named_in: Vec<Vec<String>> = vec![Vec::new(); corpus.people.len()];
     for passage in &mut corpus.passages {
         let text = passage.text.as_str();
-        let mut found: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
+        let mut found: Vec<(usize, usize, usize)> = whole_word_matches(&automaton, text)
             .flat_map(|m| {
                 owners[m.pattern().as_usize()]
                     .iter()

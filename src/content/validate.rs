@@ -3,7 +3,7 @@
 //! supports, dates are valid and inside their era, and no required field is empty.
 //!
 //! Runs on the host only (`build.rs`, tests, the data checker); shared with `build.rs`
-//! through `#[path]`: uses only `super::model`, `super::date`,
+//! through `#[path]`: uses only `super::model`, `super::date`, `super::load`,
 //! aho-corasick and std.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -12,7 +12,8 @@ use std::fmt;
 use aho_corasick::AhoCorasick;
 
 use super::date::DocDate;
-use super::model::{Corpus, Organization, Passage, Person, is_whole_word};
+use super::load::whole_word_matches;
+use super::model::{Corpus, Organization, Passage, Person};
 
 /// One thing wrong with the data, naming the file and the entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +77,8 @@ fn occurring_names<'n, 't>(
         return found;
     };
     for text in texts {
-        for m in automaton.find_overlapping_iter(text) {
-            if is_whole_word(text, m.start(), m.end()) {
-                found.insert(names[m.pattern().as_usize()]);
-            }
+        for m in whole_word_matches(&automaton, text) {
+            found.insert(names[m.pattern().as_usize()]);
         }
     }
     found

@@ -390,11 +390,11 @@ pub fn sync(ours: &SavedProgress, stored: &SavedProgress) -> SavedProgress {
 /// back when it hears of that save, and the tabs converge. Settings are left out because
 /// each tab keeps its own.
 pub fn knows_more(merged: &SavedProgress, stored: &SavedProgress) -> bool {
-    merged.lineage_ms != stored.lineage_ms
-        || merged.cards != stored.cards
-        || merged.reviews != stored.reviews
-        || merged.undone != stored.undone
-        || merged.quizzes != stored.quizzes
+    let settings_aside = SavedProgress {
+        settings: stored.settings.clone(),
+        ..merged.clone()
+    };
+    settings_aside != *stored
 }
 
 /// What `progress` holds from after `lineage_ms`.
