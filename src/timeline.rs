@@ -96,6 +96,7 @@ mod tests {
             passages: vec![],
             according_to: None,
             note: None,
+            date_is: Default::default(),
         }
     }
 

@@ -153,6 +153,25 @@ pub struct Event {
     pub according_to: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// How the date is known: on that date (the default), only an upper bound ("by 1938"), or
+    /// worked out from another event ("two months later").
+    #[serde(default)]
+    pub date_is: DateIs,
+}
+
+/// How firmly the document dates an event.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DateIs {
+    /// The event happened at `date`, at its precision.
+    #[default]
+    On,
+    /// The event had happened by the end of `date` ("By the summer of 1937"); when it began
+    /// is not said.
+    By,
+    /// The document dates it relative to another event ("Two months later"); `date` is worked
+    /// out, not written.
+    Derived,
 }
 
 /// A number the document gives, and what it counts.
@@ -160,10 +179,21 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Statistic {
     pub id: String,
-    /// As the document writes it: `681,692`, `1.3 million`, `fifty per cent`.
+    /// The figure as the document writes it, qualifier included but without its unit:
+    /// `681,692`, `about 300`, `1.3 million`, `fifty per cent`, `Hundreds`.
     pub value: String,
-    /// What it counts, as a phrase that completes "… is the number of …".
+    /// The unit the document puts after the figure (`days`, `dollars`, `per day`), if any.
+    /// Questions carry it, so no option gives itself away by its unit.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// What it counts, as a noun phrase ("delegates that attended the Communist Party
+    /// Congress in 1934"), distinct from every other number's unless it counts the same thing.
     pub counts: String,
+    /// The fact as one sentence with `{value}` where the figure goes, e.g. "{value} delegates
+    /// attended the Communist Party Congress in 1934." Without attribution: the app adds
+    /// "According to …" from `according_to`.
+    #[serde(default)]
+    pub statement: String,
     #[serde(default)]
     pub people: Vec<String>,
     pub passages: Vec<PassageId>,
@@ -233,6 +263,32 @@ pub struct Relation {
     pub according_to: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Which side the document shows to be the only one: `subject` when nobody else did
+    /// this to the object (only Yezhov replaced Yagoda as head of the NKVD), `object` when the
+    /// subject did it to nobody else, `both`. Without it, the relation is open: other people
+    /// may stand on either side, so no question asks for a side and no statement swaps one.
+    #[serde(default)]
+    pub single: Option<Single>,
+}
+
+/// The side of a relation that the document shows to be the only one.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Single {
+    Subject,
+    Object,
+    Both,
+}
+
+impl Single {
+    /// Whether nobody but the subject did this to the object.
+    pub fn subject(self) -> bool {
+        matches!(self, Self::Subject | Self::Both)
+    }
+    /// Whether the subject did this to nobody but the object.
+    pub fn object(self) -> bool {
+        matches!(self, Self::Object | Self::Both)
+    }
 }
 
 /// How one person acted on another.
@@ -252,6 +308,7 @@ pub enum RelationKind {
     Sentenced,
     Prosecuted,
     Betrayed,
+    Lured,
     Married,
     Met,
     Described,
@@ -273,7 +330,8 @@ impl RelationKind {
             Self::Assigned => "assigned a task to",
             Self::Sentenced => "sentenced",
             Self::Prosecuted => "prosecuted",
-            Self::Betrayed => "lured or betrayed",
+            Self::Betrayed => "betrayed",
+            Self::Lured => "lured",
             Self::Married => "was married to",
             Self::Met => "met",
             Self::Described => "described",

@@ -2278,6 +2278,7 @@ mod tests {
             passages: list(&["p02"]),
             according_to: according_to.map(s),
             note: None,
+            date_is: Default::default(),
         }
     }
 
@@ -2289,6 +2290,7 @@ mod tests {
             passages: list(&["p03"]),
             according_to: None,
             note: None,
+            single: None,
         }
     }
 
@@ -2296,7 +2298,9 @@ mod tests {
         Statistic {
             id: s(id),
             value: s(value),
+            unit: None,
             counts: s(counts),
+            statement: format!("{{value}} is the number of {counts}."),
             people: vec![],
             passages: list(&["p04"]),
             according_to: None,
