@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 
 use super::date::DocDate;
 use super::load::whole_word_matches;
-use super::model::{Corpus, Organization, Passage, Person};
+use super::model::{Corpus, DateIs, Organization, Passage, Person, RelationKind};
 
 /// One thing wrong with the data, naming the file and the entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +86,29 @@ fn occurring_names<'n, 't>(
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a text starts with "According to" (any case): the app adds that attribution itself
+/// from `according_to`, so a text that also starts with it would read "According to X,
+/// According to X, …".
+fn starts_with_according_to(text: &str) -> bool {
+    text.trim_start()
+        .get(..12)
+        .is_some_and(|start| start.eq_ignore_ascii_case("according to"))
+}
+
+/// Whether a date as the document writes it names a year (four digits in a row).
+fn has_year(date_text: &str) -> bool {
+    date_text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// Whether `text` contains `word` as a whole word, ignoring case.
+fn contains_word_ignoring_case(text: &str, word: &str) -> bool {
+    let (text, word) = (text.to_lowercase(), word.to_lowercase());
+    !word.trim().is_empty() && super::model::names(&text, word.trim())
 }
 
 impl<'a> Checker<'a> {
@@ -306,6 +329,16 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
                 );
             }
             c.according_to(PEOPLE, &p.id, s.according_to.as_ref(), &texts);
+            if s.according_to.is_some() && starts_with_according_to(&s.text) {
+                c.report(
+                    PEOPLE,
+                    &p.id,
+                    format!(
+                        "statement {} has `according_to` and also starts with \"According to\" (the app adds the attribution)",
+                        i + 1
+                    ),
+                );
+            }
         }
     }
 
@@ -395,6 +428,47 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             c.organization_named(EVENTS, &e.id, o, &texts);
         }
         c.according_to(EVENTS, &e.id, e.according_to.as_ref(), &texts);
+        if e.according_to.is_some() && starts_with_according_to(&e.title) {
+            c.report(
+                EVENTS,
+                &e.id,
+                "has `according_to` and its title also starts with \"According to\" (the app adds the attribution)".to_string(),
+            );
+        }
+        let says_by = e
+            .date_text
+            .trim_start()
+            .get(..3)
+            .is_some_and(|start| start.eq_ignore_ascii_case("by "));
+        match (says_by, e.date_is) {
+            (true, DateIs::By) | (false, DateIs::On | DateIs::Derived) => {}
+            (true, _) => c.report(
+                EVENTS,
+                &e.id,
+                format!(
+                    "its date_text \"{}\" gives only an upper bound, so it needs `date_is = \"by\"`",
+                    e.date_text
+                ),
+            ),
+            (false, DateIs::By) => c.report(
+                EVENTS,
+                &e.id,
+                format!(
+                    "has `date_is = \"by\"` but its date_text \"{}\" does not start with \"By\"",
+                    e.date_text
+                ),
+            ),
+        }
+        if !has_year(&e.date_text) && e.date_is != DateIs::Derived {
+            c.report(
+                EVENTS,
+                &e.id,
+                format!(
+                    "its date_text \"{}\" names no year, so its date is worked out from another and needs `date_is = \"derived\"`",
+                    e.date_text
+                ),
+            );
+        }
     }
 
     c.unique(NUMBERS, corpus.numbers.iter().map(|n| n.id.as_str()));
@@ -413,6 +487,37 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
             c.named(NUMBERS, &n.id, p, &texts);
         }
         c.according_to(NUMBERS, &n.id, n.according_to.as_ref(), &texts);
+        c.non_empty(NUMBERS, &n.id, "statement", &n.statement);
+        if !n.statement.trim().is_empty() {
+            let slots = n.statement.matches("{value}").count();
+            if slots != 1 {
+                c.report(
+                    NUMBERS,
+                    &n.id,
+                    format!("its statement must contain {{value}} exactly once, not {slots} times"),
+                );
+            }
+            if starts_with_according_to(&n.statement) {
+                c.report(
+                    NUMBERS,
+                    &n.id,
+                    "its statement starts with \"According to\" (the app adds the attribution from `according_to`)".to_string(),
+                );
+            }
+        }
+        if let Some(unit) = &n.unit {
+            c.non_empty(NUMBERS, &n.id, "unit", unit);
+            if contains_word_ignoring_case(&n.value, unit) {
+                c.report(
+                    NUMBERS,
+                    &n.id,
+                    format!(
+                        "its value \"{}\" also contains its unit \"{unit}\"; the value is the figure without the unit",
+                        n.value
+                    ),
+                );
+            }
+        }
     }
 
     c.unique(QUOTES, corpus.quotes.iter().map(|q| q.id.as_str()));
@@ -475,6 +580,25 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
     }
 
+    let mut quote_texts: HashMap<String, &str> = HashMap::new();
+    for q in &corpus.quotes {
+        let key = collapse(&q.text).to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(first) = quote_texts.get(&key) {
+            c.report(
+                QUOTES,
+                &q.id,
+                format!(
+                    "has the same text as the quote \"{first}\"; a quotation the document gives twice is one quote"
+                ),
+            );
+        } else {
+            quote_texts.insert(key, &q.id);
+        }
+    }
+
     c.unique(
         SOURCES,
         corpus
@@ -529,6 +653,65 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
         if !seen_relations.insert((&r.subject, r.kind, &r.object, &r.passages)) {
             c.report(RELATIONS, &entry, "is given twice".to_string());
+        }
+    }
+
+    // A side marked single admits nobody else: no other relation of that kind may put a
+    // different person on that side.
+    let mut by_object: HashMap<(RelationKind, &str), BTreeSet<&str>> = HashMap::new();
+    let mut by_subject: HashMap<(RelationKind, &str), BTreeSet<&str>> = HashMap::new();
+    for r in &corpus.relations {
+        by_object
+            .entry((r.kind, r.object.as_str()))
+            .or_default()
+            .insert(r.subject.as_str());
+        by_subject
+            .entry((r.kind, r.subject.as_str()))
+            .or_default()
+            .insert(r.object.as_str());
+    }
+    for r in &corpus.relations {
+        let Some(single) = r.single else { continue };
+        let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
+        let verb = r.kind.verb();
+        if single.subject() {
+            let others: Vec<&str> = by_object[&(r.kind, r.object.as_str())]
+                .iter()
+                .copied()
+                .filter(|s| *s != r.subject)
+                .collect();
+            if !others.is_empty() {
+                c.report(
+                    RELATIONS,
+                    &entry,
+                    format!(
+                        "says nobody but {} {verb} {}, but other relations say {} did",
+                        r.subject,
+                        r.object,
+                        others.join(", ")
+                    ),
+                );
+            }
+        }
+        if single.object() {
+            let others: Vec<&str> = by_subject[&(r.kind, r.subject.as_str())]
+                .iter()
+                .copied()
+                .filter(|o| *o != r.object)
+                .collect();
+            if !others.is_empty() {
+                c.report(
+                    RELATIONS,
+                    &entry,
+                    format!(
+                        "says {} {verb} nobody but {}, but other relations say {} {verb} {}",
+                        r.subject,
+                        r.object,
+                        r.subject,
+                        others.join(", ")
+                    ),
+                );
+            }
         }
     }
 
