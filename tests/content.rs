@@ -286,3 +286,188 @@ fn mentions_are_whole_words_the_longer_form_wins_and_a_shared_form_goes_to_the_f
         "a form both share goes to the first person"
     );
 }
+
+#[test]
+fn a_date_text_starting_with_by_needs_date_is_by_and_only_it() {
+    use nkvd_study::content::DateIs;
+    let mut c = data();
+    let e = c
+        .events
+        .iter()
+        .position(|e| e.date_is == DateIs::By)
+        .expect("an event dated by an upper bound");
+    c.events[e].date_is = DateIs::On;
+    let id = c.events[e].id.clone();
+    assert_caught(&c, "data/events.toml", &id, "date_is = \"by\"");
+    let mut c = data();
+    let e = c
+        .events
+        .iter()
+        .position(|e| e.date_is == DateIs::On)
+        .unwrap();
+    c.events[e].date_is = DateIs::By;
+    let id = c.events[e].id.clone();
+    assert_caught(&c, "data/events.toml", &id, "does not start with \"By\"");
+}
+
+#[test]
+fn a_date_text_without_a_year_must_be_derived() {
+    use nkvd_study::content::DateIs;
+    let mut c = data();
+    let e = c
+        .events
+        .iter()
+        .position(|e| e.date_is == DateIs::Derived)
+        .expect("a derived date");
+    c.events[e].date_is = DateIs::On;
+    let id = c.events[e].id.clone();
+    assert_caught(&c, "data/events.toml", &id, "names no year");
+}
+
+#[test]
+fn a_number_statement_needs_one_value_slot_and_no_attribution() {
+    let mut c = data();
+    let id = c.numbers[0].id.clone();
+    c.numbers[0].statement = "  ".into();
+    assert_caught(&c, "data/numbers.toml", &id, "`statement` is empty");
+    let mut c = data();
+    c.numbers[0].statement = "There were many.".into();
+    assert_caught(&c, "data/numbers.toml", &id, "exactly once, not 0 times");
+    let mut c = data();
+    c.numbers[0].statement = "{value} or {value}.".into();
+    assert_caught(&c, "data/numbers.toml", &id, "exactly once, not 2 times");
+    let mut c = data();
+    c.numbers[0].statement = "According to Orlov, {value} men served.".into();
+    assert_caught(&c, "data/numbers.toml", &id, "starts with \"According to\"");
+}
+
+#[test]
+fn a_number_value_that_repeats_its_unit_is_caught() {
+    let mut c = data();
+    let n = c
+        .numbers
+        .iter()
+        .position(|n| n.unit.as_deref() == Some("days"))
+        .expect("a number of days");
+    c.numbers[n].value = format!("{} days", c.numbers[n].value);
+    let id = c.numbers[n].id.clone();
+    assert_caught(&c, "data/numbers.toml", &id, "also contains its unit");
+}
+
+#[test]
+fn an_attributed_text_that_starts_with_according_to_is_caught() {
+    let mut c = data();
+    let (p, r) = c
+        .people
+        .iter()
+        .enumerate()
+        .find_map(|(p, person)| {
+            person
+                .roles
+                .iter()
+                .position(|s| s.according_to.is_some())
+                .map(|r| (p, r))
+        })
+        .expect("an attributed role");
+    c.people[p].roles[r].text = format!("According to someone, {}", c.people[p].roles[r].text);
+    let id = c.people[p].id.clone();
+    assert_caught(&c, "data/people.toml", &id, "also starts with \"According to\"");
+    let mut c = data();
+    let e = c
+        .events
+        .iter()
+        .position(|e| e.according_to.is_some())
+        .unwrap();
+    c.events[e].title = format!("According to him, {}", c.events[e].title);
+    let id = c.events[e].id.clone();
+    assert_caught(&c, "data/events.toml", &id, "title also starts with \"According to\"");
+}
+
+#[test]
+fn a_quotation_given_twice_is_caught() {
+    let mut c = data();
+    let mut copy = c.quotes[0].clone();
+    copy.id = "the_same_words_again".into();
+    c.quotes.push(copy);
+    assert_caught(
+        &c,
+        "data/quotes.toml",
+        "the_same_words_again",
+        "same text as the quote",
+    );
+}
+
+#[test]
+fn a_single_side_contradicted_by_another_relation_is_caught() {
+    use nkvd_study::content::Single;
+    let mut c = data();
+    let r = c
+        .relations
+        .iter()
+        .position(|r| r.single.is_some_and(Single::subject))
+        .expect("a relation single on its subject");
+    let mut rival = c.relations[r].clone();
+    rival.subject = c
+        .people
+        .iter()
+        .find(|p| p.id != rival.subject && p.id != rival.object)
+        .unwrap()
+        .id
+        .clone();
+    rival.single = None;
+    c.relations.push(rival);
+    let r = &c.relations[r];
+    let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
+    assert_caught(&c, "data/relations.toml", &entry, "says nobody but");
+    let mut c = data();
+    let r = c
+        .relations
+        .iter()
+        .position(|r| r.single.is_some_and(Single::object))
+        .expect("a relation single on its object");
+    let mut rival = c.relations[r].clone();
+    rival.object = c
+        .people
+        .iter()
+        .find(|p| p.id != rival.subject && p.id != rival.object)
+        .unwrap()
+        .id
+        .clone();
+    rival.single = None;
+    c.relations.push(rival);
+    let r = &c.relations[r];
+    let entry = format!("{} {:?} {}", r.subject, r.kind, r.object).to_lowercase();
+    assert_caught(&c, "data/relations.toml", &entry, "nobody but");
+}
+
+#[test]
+fn checks_toml_parses_and_cites_real_passages() {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Checks {
+        check: Vec<Check>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Check {
+        statement: String,
+        verdict: String,
+        passages: Vec<String>,
+        why: String,
+    }
+    let c = data();
+    let text = std::fs::read_to_string("data/checks.toml").unwrap();
+    let checks: Checks = toml::from_str(&text).expect("data/checks.toml parses");
+    assert!(checks.check.len() >= 40);
+    for k in &checks.check {
+        assert!(
+            ["supported", "contradicted", "open"].contains(&k.verdict.as_str()),
+            "{}",
+            k.statement
+        );
+        assert!(!k.why.trim().is_empty(), "{}", k.statement);
+        for p in &k.passages {
+            assert!(c.passage(p).is_some(), "{}: {p}", k.statement);
+        }
+    }
+}
