@@ -1234,4 +1234,353 @@ mod tests {
         assert!(accepts(AnswerKind::Number, &forms(&["1937"]), &[], "1937"));
         assert!(accepts(AnswerKind::Name, &yezhov(), &[], "Yezhov"));
     }
+
+    /// What a case expects of [`grade`].
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Want {
+        Exact,
+        Close(&'static str),
+        Wrong,
+    }
+
+    const NAME: AnswerKind = AnswerKind::Name;
+    const NUM: AnswerKind = AnswerKind::Number;
+    const TEXT: AnswerKind = AnswerKind::Text;
+
+    const TUKHACHEVSKY: &[&str] = &["Mikhail Tukhachevsky", "Tukhachevsky"];
+    const YEZHOV: &[&str] = &["Nikolai Yezhov", "Yezhov", "Nickolai Yezhov"];
+    const SERGE: &[&str] = &["Victor Serge", "Serge"];
+    const KIROV: &[&str] = &["Sergei Kirov", "Sergy Kirov", "Kirov"];
+    const MALLY: &[&str] = &["Theodore Mally"];
+    const MONTEFIORE: &[&str] = &["Simon Sebag Montefiore"];
+    const TCHERNAVIN: &[&str] = &["Professor Tchernavin"];
+    const GAZUR: &[&str] = &["Edward P. Gazur"];
+    const BRUNCK: &[&str] = &["Karl Hermann Brunck"];
+    const BERIA: &[&str] = &["Lavrenty Beria", "Lavrenti Beria", "Beria"];
+    const ZARUBIN: &[&str] = &["Vassili Zarubin"];
+    const ZARUBINA: &[&str] = &["Elizabeth Zarubina"];
+    const NKVD: &[&str] = &["People's Commissariat for Internal Affairs", "NKVD"];
+    const NONE: &[&str] = &[];
+
+    /// `(kind, accepted, rejected, typed, expected)`.
+    type Case = (
+        AnswerKind,
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static str,
+        Want,
+    );
+
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        // Titles the document uses.
+        (NAME, TUKHACHEVSKY, NONE, "Marshal Tukhachevsky", Want::Exact),
+        (NAME, TUKHACHEVSKY, NONE, "marshal tukachevsky", Want::Close("Tukhachevsky")),
+        (NAME, TUKHACHEVSKY, NONE, "General Tukhachevsky", Want::Exact),
+        (NAME, TUKHACHEVSKY, NONE, "Marshal Mikhail Tukhachevsky", Want::Exact),
+        (NAME, YEZHOV, NONE, "Comrade Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "Dr. Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "Comrade Stalin", Want::Wrong),
+        (NAME, YEZHOV, NONE, "Comrade", Want::Wrong),
+        (NAME, TCHERNAVIN, NONE, "Professor Tchernavin", Want::Exact),
+        (NAME, TCHERNAVIN, NONE, "Tchernavin", Want::Exact),
+        (NAME, TCHERNAVIN, NONE, "Dr Tchernavin", Want::Exact),
+        // Surnames with particles, and other parts of a longer name.
+        (NAME, MONTEFIORE, NONE, "Sebag Montefiore", Want::Exact),
+        (NAME, MONTEFIORE, NONE, "Simon Sebag-Montefiore", Want::Exact),
+        (NAME, MONTEFIORE, NONE, "Montefiore", Want::Exact),
+        (NAME, MONTEFIORE, NONE, "Sebag Montefeore", Want::Close("Sebag Montefiore")),
+        (NAME, MONTEFIORE, NONE, "Sebag", Want::Wrong),
+        (NAME, MONTEFIORE, NONE, "Simon", Want::Wrong),
+        (NAME, BRUNCK, NONE, "Karl Brunck", Want::Exact),
+        (NAME, BRUNCK, NONE, "Hermann Brunck", Want::Exact),
+        (NAME, BRUNCK, NONE, "K. H. Brunck", Want::Exact),
+        (NAME, BRUNCK, NONE, "Karl Hermann", Want::Wrong),
+        // Initials.
+        (NAME, YEZHOV, NONE, "N. Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "N Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "N.Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "Yezhov, N.", Want::Exact),
+        (NAME, YEZHOV, NONE, "N. Yezov", Want::Close("Nikolai Yezhov")),
+        (NAME, YEZHOV, NONE, "K. Yezhov", Want::Wrong),
+        (NAME, GAZUR, NONE, "E. P. Gazur", Want::Exact),
+        (NAME, GAZUR, NONE, "Edward Gazur", Want::Exact),
+        (NAME, GAZUR, NONE, "Gazur", Want::Exact),
+        // The answer inside a short phrase of filler.
+        (NAME, YEZHOV, NONE, "it was Yezhov", Want::Exact),
+        (NAME, YEZHOV, NONE, "I think it was Nikolai Yezhov.", Want::Exact),
+        (NAME, YEZHOV, NONE, "Yezhov, I think", Want::Exact),
+        (NAME, YEZHOV, NONE, "it was Yezov", Want::Close("Yezhov")),
+        (NAME, YEZHOV, NONE, "not Yezhov", Want::Wrong),
+        (NAME, YEZHOV, NONE, "Yezhov or Yagoda", Want::Wrong),
+        (NAME, YEZHOV, NONE, "Yezhov and Beria", Want::Wrong),
+        // Whole names with a typo show the form they were taken for.
+        (NAME, YEZHOV, NONE, "Yezov Nikolai", Want::Close("Nikolai Yezhov")),
+        (NAME, BERIA, NONE, "Lavrentiy Beria", Want::Close("Lavrenty Beria")),
+        (NAME, &["Joseph Stalin", "Stalin"], NONE, "Stalln", Want::Close("Stalin")),
+        (NAME, TUKHACHEVSKY, NONE, "Tukachevski", Want::Close("Tukhachevsky")),
+        (NAME, TUKHACHEVSKY, NONE, "Tukachefski", Want::Wrong),
+        // Short names: no typo below six letters; never another person's name.
+        (NAME, SERGE, KIROV, "Sergei", Want::Wrong),
+        (NAME, SERGE, NONE, "Sergei", Want::Wrong),
+        (NAME, SERGE, KIROV, "Sergy", Want::Wrong),
+        (NAME, SERGE, KIROV, "Serge", Want::Exact),
+        (NAME, SERGE, KIROV, "Victor Serge", Want::Exact),
+        (NAME, SERGE, KIROV, "Victor Sergei", Want::Wrong),
+        (NAME, SERGE, KIROV, "Victor", Want::Wrong),
+        (NAME, KIROV, SERGE, "Sergei Kirov", Want::Exact),
+        (NAME, KIROV, SERGE, "Serge", Want::Wrong),
+        (NAME, MALLY, NONE, "Molly", Want::Wrong),
+        (NAME, MALLY, NONE, "Mally", Want::Exact),
+        (NAME, MALLY, NONE, "Theodore Molly", Want::Wrong),
+        (NAME, MALLY, NONE, "Theodor Mally", Want::Close("Theodore Mally")),
+        (NAME, &["Lenin"], NONE, "Lenon", Want::Wrong),
+        (NAME, ZARUBIN, ZARUBINA, "Zarubina", Want::Wrong),
+        (NAME, ZARUBIN, ZARUBINA, "Zarubin", Want::Exact),
+        (NAME, ZARUBIN, ZARUBINA, "Vasili Zarubin", Want::Close("Vassili Zarubin")),
+        (NAME, ZARUBIN, ZARUBINA, "Elizabeth", Want::Wrong),
+        (NAME, ZARUBIN, ZARUBINA, "Elizabeth Zarubin", Want::Wrong),
+        // Numbers with their noun, qualifiers and filler.
+        (NUM, &["117"], NONE, "117", Want::Exact),
+        (NUM, &["117"], NONE, "117 persons", Want::Exact),
+        (NUM, &["117"], NONE, "117 people", Want::Exact),
+        (NUM, &["117"], NONE, "117 persons executed", Want::Exact),
+        (NUM, &["117"], NONE, "one hundred and seventeen people", Want::Exact),
+        (NUM, &["117"], NONE, "it was 117", Want::Exact),
+        (NUM, &["117"], NONE, "118 persons", Want::Wrong),
+        (NUM, &["117"], NONE, "117 thousand", Want::Wrong),
+        (NUM, &["117"], NONE, "117 dozen", Want::Wrong),
+        (NUM, &["117"], NONE, "117 or more", Want::Wrong),
+        (NUM, &["117"], NONE, "not 117", Want::Wrong),
+        (NUM, &["117"], NONE, "117 or 118", Want::Wrong),
+        (NUM, &["about 300"], NONE, "about 300", Want::Exact),
+        (NUM, &["about 300"], NONE, "300", Want::Exact),
+        (NUM, &["about 300"], NONE, "roughly 300 men", Want::Exact),
+        (NUM, &["about 300"], NONE, "3000", Want::Wrong),
+        (NUM, &["about 300"], NONE, "less than 300", Want::Wrong),
+        (NUM, &["eleven days"], NONE, "11", Want::Exact),
+        (NUM, &["eleven days"], NONE, "11 days", Want::Exact),
+        (NUM, &["eleven days"], NONE, "Eleven days.", Want::Exact),
+        (NUM, &["eleven days"], NONE, "11 years", Want::Wrong),
+        (NUM, &["eleven days"], NONE, "12 days", Want::Wrong),
+        (NUM, &["at least twelve hours a day"], NONE, "12", Want::Exact),
+        (NUM, &["at least twelve hours a day"], NONE, "12 hours per day", Want::Exact),
+        (NUM, &["at least twelve hours a day"], NONE, "12 minutes", Want::Wrong),
+        (NUM, &["fifty per cent"], NONE, "50%", Want::Exact),
+        (NUM, &["Hundreds"], NONE, "hundreds", Want::Exact),
+        (NUM, &["Hundreds"], NONE, "100s", Want::Wrong),
+        (NUM, &["twenty-five"], NONE, "twenty five", Want::Exact),
+        (NUM, &["ten"], NONE, "five five", Want::Wrong),
+        // Years, in a phrase or as a date in them.
+        (NUM, &["1936"], NONE, "in 1936", Want::Exact),
+        (NUM, &["1936"], NONE, "In 1936.", Want::Exact),
+        (NUM, &["1936"], NONE, "the year 1936", Want::Exact),
+        (NUM, &["1936"], NONE, "in 1937", Want::Wrong),
+        (NUM, &["1936"], NONE, "1936 or 1937", Want::Wrong),
+        (NUM, &["1936"], NONE, "1930s", Want::Wrong),
+        (NUM, &["1934"], NONE, "1 Dec 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "December 1, 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "1st December 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "on the 1st of December, 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "Dec. 1 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "December 1934", Want::Exact),
+        (NUM, &["1934"], NONE, "1934-12-01", Want::Exact),
+        (NUM, &["1934"], NONE, "1/12/1934", Want::Exact),
+        (NUM, &["1934"], NONE, "1 Dec 1935", Want::Wrong),
+        (NUM, &["1934"], NONE, "32 Dec 1934", Want::Wrong),
+        (NUM, &["1934"], NONE, "31 November 1934", Want::Wrong),
+        (NUM, &["1934"], NONE, "1nd December 1934", Want::Wrong),
+        (NUM, &["1934"], NONE, "1/13/13/1934", Want::Wrong),
+        (NUM, &["1,966"], NONE, "1 Jan 1966", Want::Wrong),
+        // Dates.
+        (NUM, &["1st December 1934"], NONE, "1 Dec 1934", Want::Exact),
+        (NUM, &["1st December 1934"], NONE, "December 1st, 1934", Want::Exact),
+        (NUM, &["1st December 1934"], NONE, "1934-12-01", Want::Exact),
+        (NUM, &["1st December 1934"], NONE, "1/12/1934", Want::Wrong),
+        (NUM, &["1st December 1934"], NONE, "December 1934", Want::Wrong),
+        (NUM, &["1st December 1934"], NONE, "1934", Want::Wrong),
+        (NUM, &["1st December 1934"], NONE, "2 Dec 1934", Want::Wrong),
+        (NUM, &["23rd November 1938"], NONE, "23/11/1938", Want::Exact),
+        (NUM, &["23rd November 1938"], NONE, "11/23/1938", Want::Exact),
+        (NUM, &["23rd November 1938"], NONE, "23.11.1938", Want::Exact),
+        (NUM, &["23rd November 1938"], NONE, "23 Nov 1938", Want::Exact),
+        (NUM, &["23rd November 1938"], NONE, "23th November 1938", Want::Wrong),
+        (NUM, &["December 1936"], NONE, "Dec 1936", Want::Exact),
+        (NUM, &["December 1936"], NONE, "1936", Want::Wrong),
+        // Overflow: absurd figures are no numbers.
+        (NUM, &["117"], NONE, "340282366920938463463374607431768211573", Want::Wrong),
+        (NUM, &["117"], NONE, "340 282 366 920 938 463 463 374 607 431 768 211 573", Want::Wrong),
+        (NUM, &["117"], NONE, "340,282,366,920,938,463,463,374,607,431,768,211,573", Want::Wrong),
+        (NUM, &["117"], NONE, "one hundred hundred one hundred seventeen", Want::Wrong),
+        (NUM, &["117"], NONE, "one billion billion billion billion billion one hundred seventeen", Want::Wrong),
+        // Organizations.
+        (TEXT, NKVD, NONE, "NKVD", Want::Exact),
+        (TEXT, NKVD, NONE, "it was the NKVD", Want::Exact),
+        (TEXT, NKVD, NONE, "peoples comissariat for internal affairs", Want::Close("People's Commissariat for Internal Affairs")),
+        (TEXT, NKVD, NONE, "NKGB", Want::Wrong),
+        (TEXT, NKVD, NONE, "not the NKVD", Want::Wrong),
+        (TEXT, &["The New Republic"], &["The New Statesman"], "New Republic", Want::Exact),
+        (TEXT, &["The New Republic"], &["The New Statesman"], "new statesman", Want::Wrong),
+    ];
+
+    fn want(grade: &Grade) -> Want {
+        match grade {
+            Grade::Exact => Want::Exact,
+            Grade::Close { canonical } => {
+                Want::Close(Box::leak(canonical.clone().into_boxed_str()))
+            }
+            Grade::Wrong => Want::Wrong,
+        }
+    }
+
+    #[test]
+    fn grades_the_table_of_cases() {
+        let mut failures = Vec::new();
+        for (kind, accepted, rejected, typed, expected) in CASES {
+            let got = grade(*kind, &forms(accepted), &forms(rejected), typed);
+            if want(&got) != *expected {
+                failures.push(format!(
+                    "{kind:?} {accepted:?} {typed:?}: {got:?}, want {expected:?}"
+                ));
+            }
+            assert_eq!(
+                accepts(*kind, &forms(accepted), &forms(rejected), typed),
+                got.is_accepted(),
+                "accepts agrees with grade for {typed:?}"
+            );
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_accepted_form_grades_itself_exact() {
+        for (kind, accepted, rejected, _, _) in CASES {
+            for form in *accepted {
+                let got = grade(*kind, &forms(accepted), &forms(rejected), form);
+                assert_eq!(got, Grade::Exact, "{kind:?} {form:?}");
+            }
+        }
+    }
+
+    /// Panics (overflow in debug builds) fail the test; absurd inputs are never accepted.
+    #[test]
+    fn absurd_and_huge_answers_are_refused_without_panicking() {
+        let started = std::time::Instant::now();
+        // Every case, padded past the length limit, repeated, or after a huge figure.
+        for (kind, accepted, rejected, typed, _) in CASES {
+            let (accepted, rejected) = (forms(accepted), forms(rejected));
+            let padded = format!("{typed}{}", " ".repeat(MAX_ANSWER_CHARS));
+            let repeated = format!("{typed} ").repeat(MAX_ANSWER_CHARS / typed.len().max(1) + 1);
+            for text in [padded, repeated, typed.repeat(5_000)] {
+                assert_eq!(
+                    grade(*kind, &accepted, &rejected, &text),
+                    Grade::Wrong,
+                    "{text:.40}"
+                );
+            }
+            for junk in [
+                "9".repeat(40),
+                "1 000".repeat(20),
+                "nine hundred ".repeat(20),
+            ] {
+                let text = format!("{junk} {typed}");
+                let _ = grade(*kind, &accepted, &rejected, &text);
+            }
+        }
+        // A pasted 100 KB answer is refused at once.
+        let pasted = "Nikolai Yezhov ".repeat(7_000);
+        assert_eq!(grade(NAME, &yezhov(), &[], &pasted), Grade::Wrong);
+        assert!(!accepts_number(&pasted, &pasted));
+        assert_eq!(parse_number(&"1".repeat(100_000)), None);
+        // Long random digit strings, plain and grouped.
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..2_000 {
+            let len = rng.usize(1..80);
+            let mut digits: String = (0..len).map(|_| rng.digit(10)).collect();
+            digits.replace_range(..1, &rng.u8(1..10).to_string());
+            let parsed = parse_number(&digits);
+            if len <= 36 {
+                assert_eq!(parsed.map(|n| n.mantissa.to_string()), Some(digits.clone()));
+            } else {
+                assert_eq!(parsed, None, "{digits}");
+            }
+            let grouped: Vec<String> = digits
+                .as_bytes()
+                .rchunks(3)
+                .rev()
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect();
+            for separator in [" ", ","] {
+                let text = grouped.join(separator);
+                let parsed = parse_number(&text);
+                if len <= 36 {
+                    assert_eq!(parsed.map(|n| n.mantissa.to_string()), Some(digits.clone()));
+                } else {
+                    assert_eq!(parsed, None, "{text}");
+                }
+                let typed = format!("{text} 117");
+                assert!(!accepts(NUM, &forms(&["117"]), &[], &typed), "{typed}");
+            }
+            assert!(!accepts(NUM, &forms(&["117"]), &[], &digits) || digits == "117");
+        }
+        // Repeated number words, before a right answer or alone.
+        for word in [
+            "one",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "ninety-nine",
+            "twenty",
+        ] {
+            for times in 1..70 {
+                let words = format!("{word} ").repeat(times);
+                for tail in [
+                    "one hundred seventeen",
+                    "one hundred and seventeen",
+                    "117",
+                    "",
+                ] {
+                    let text = format!("one {words}{tail}");
+                    let _ = parse_number(&text);
+                    assert!(!accepts(NUM, &forms(&["117"]), &[], &text), "{text}");
+                }
+            }
+        }
+        let brief = format!("one{} one hundred seventeen", " hundred".repeat(64));
+        assert_eq!(parse_number(&brief), None);
+        // The largest figures that fit still parse, exactly.
+        let max36 = "9".repeat(36);
+        assert_eq!(
+            parse_number(&max36).map(|n| n.mantissa.to_string()),
+            Some(max36)
+        );
+        assert_eq!(parse_number(&format!("{} million", "9".repeat(36))), None);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
+    fn number_words_follow_english_grammar() {
+        let n = |text| parse_number(text).map(|n| n.mantissa);
+        assert_eq!(n("one hundred and seventeen"), Some(117));
+        assert_eq!(n("twenty five"), Some(25));
+        assert_eq!(n("two thousand three hundred and forty-one"), Some(2341));
+        assert_eq!(n("one million two hundred thousand"), Some(1_200_000));
+        assert_eq!(n("nineteen hundred"), Some(1900));
+        assert_eq!(n("zero"), Some(0));
+        for bad in [
+            "five five",
+            "hundred",
+            "one hundred hundred",
+            "one thousand million",
+            "one thousand thousand",
+            "seventeen twenty",
+            "twenty twenty",
+            "zero one",
+            "one zero",
+            "twenty-five five",
+        ] {
+            assert_eq!(n(bad), None, "{bad}");
+        }
+    }
 }
