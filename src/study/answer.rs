@@ -2,10 +2,11 @@
 //!
 //! [`grade`] says whether an answer is right as typed ([`Grade::Exact`]), right but for a
 //! typo ([`Grade::Close`], with the spelling to show), or wrong; [`accepts`] is its yes/no.
-//! Answers longer than [`MAX_ANSWER_CHARS`] are wrong before any matching is done.
-//! Everything is compared after [`normalize`] (case, accents, punctuation and spacing do
-//! not matter), and a short phrase around the answer is allowed when its other words are
-//! only filler ("it was Yezhov", "in 1936"; "not Yezhov" and "Yezhov or Yagoda" are wrong).
+//! Answers longer than [`MAX_ANSWER_CHARS`] (or, for names and other text, of more than
+//! twelve words) are wrong before any matching is done. Everything is compared after
+//! [`normalize`] (case, accents, punctuation and spacing do not matter), and filler words
+//! may come before the answer, and for names after it ("it was Yezhov", "Yezhov, I think",
+//! "in 1936"); any other word makes it wrong ("not Yezhov", "Yezhov or Yagoda").
 //! Then:
 //!
 //! * **Names** ([`accepts_name`]): any form the document uses; its last words ("Yezhov",
