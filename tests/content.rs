@@ -371,7 +371,12 @@ fn an_attributed_text_that_starts_with_according_to_is_caught() {
         .expect("an attributed role");
     c.people[p].roles[r].text = format!("According to someone, {}", c.people[p].roles[r].text);
     let id = c.people[p].id.clone();
-    assert_caught(&c, "data/people.toml", &id, "also starts with \"According to\"");
+    assert_caught(
+        &c,
+        "data/people.toml",
+        &id,
+        "also starts with \"According to\"",
+    );
     let mut c = data();
     let e = c
         .events
@@ -380,7 +385,12 @@ fn an_attributed_text_that_starts_with_according_to_is_caught() {
         .unwrap();
     c.events[e].title = format!("According to him, {}", c.events[e].title);
     let id = c.events[e].id.clone();
-    assert_caught(&c, "data/events.toml", &id, "title also starts with \"According to\"");
+    assert_caught(
+        &c,
+        "data/events.toml",
+        &id,
+        "title also starts with \"According to\"",
+    );
 }
 
 #[test]

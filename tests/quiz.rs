@@ -106,6 +106,21 @@ fn person_id_by_name(corpus: &Corpus, name: &str) -> Option<String> {
         .map(|p| p.id.clone())
 }
 
+/// The ids of every card, worked out once.
+fn card_ids(
+    corpus: &Corpus,
+) -> &'static std::collections::BTreeSet<nkvd_study::study::card_id::CardId> {
+    static IDS: std::sync::OnceLock<
+        std::collections::BTreeSet<nkvd_study::study::card_id::CardId>,
+    > = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        nkvd_study::study::cards::all_cards(corpus)
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    })
+}
+
 /// Checks everything a question must satisfy; returns a description of the first problem.
 fn problems(corpus: &Corpus, q: &nkvd_study::study::quiz::Question) -> Result<(), String> {
     let fail = |what: String| Err(format!("{}: {what}\n{q:#?}", q.id));
@@ -121,20 +136,10 @@ fn problems(corpus: &Corpus, q: &nkvd_study::study::quiz::Question) -> Result<()
     if !check(q, &correct_response(q)) {
         return fail("the right answer is refused".into());
     }
-    if let Some(card) = &q.card_id {
-        let (kind, id) = card.split_once(':').unwrap_or_default();
-        let exists = match kind {
-            "person" => corpus.person(id).is_some(),
-            "event" => corpus.event(id).is_some(),
-            "number" => corpus.numbers.iter().any(|n| n.id == id),
-            "quote" => corpus.quotes.iter().any(|x| x.id == id),
-            "org" => corpus.organization(id).is_some(),
-            "source" => corpus.sources.iter().any(|s| s.number.to_string() == id),
-            _ => false,
-        };
-        if !exists {
-            return fail(format!("card {card} does not exist"));
-        }
+    if let Some(card) = &q.card_id
+        && !card_ids(corpus).contains(card)
+    {
+        return fail(format!("card {card} does not exist"));
     }
     let parts: Vec<&str> = q.id.split(':').collect();
     match &q.body {
@@ -296,7 +301,11 @@ fn false_is_false(corpus: &Corpus, parts: &[&str], statement: &str) -> Result<()
     match parts.get(1).copied() {
         Some("event") => {
             let event = corpus.event(parts[2]).ok_or("unknown event")?;
-            let shown = statement.split(": ").next().ok_or("no date")?;
+            let shown = statement
+                .rsplit(" — ")
+                .next()
+                .ok_or("no date")?
+                .trim_end_matches('.');
             let date = parse_shown(shown).ok_or(format!("no date in {statement}"))?;
             for other in corpus.events.iter().filter(|e| e.title == event.title) {
                 if overlap(&date, &event_date(other)) {
@@ -310,11 +319,17 @@ fn false_is_false(corpus: &Corpus, parts: &[&str], statement: &str) -> Result<()
                 .iter()
                 .find(|n| n.id == parts[2])
                 .ok_or("unknown number")?;
-            let attributed = without_attribution(statement);
-            let shown = attributed
-                .split(" is the number of ")
-                .next()
-                .ok_or("no value")?;
+            // The figure is what stands where the template has `{value}`.
+            let sentence = normalize(without_attribution(statement));
+            let template = nkvd_study::study::cards::number_sentence(stat);
+            let (before, after) = template.split_once("{value}").ok_or("no {value}")?;
+            let shown = sentence
+                .strip_prefix(normalize(before).as_str())
+                .and_then(|rest| rest.strip_suffix(normalize(after).as_str()))
+                .ok_or(format!("no figure in {statement}"))?
+                .trim()
+                .to_string();
+            let shown = shown.as_str();
             for other in corpus.numbers.iter().filter(|n| n.counts == stat.counts) {
                 let same = match (parse_number(shown), parse_number(&other.value)) {
                     (Some(a), Some(b)) => a == b,

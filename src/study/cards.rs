@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Corpus, Person};
+use crate::content::{Corpus, DateIs, Event, Person, Statistic};
+use crate::search::normalize;
+use crate::study::card_id::CardId;
+use crate::study::text::{attributed, content_words, similar, upper_first};
 use crate::timeline::event_date;
 
 /// A deck a student can review.
@@ -64,43 +67,14 @@ impl Deck {
 /// One flashcard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
-    /// Stable id: `person:<id>`, `person-rev:<id>`, `event:<id>`, `number:<id>`,
-    /// `quote:<id>`, `org:<id>`. Progress is saved under it.
-    pub id: String,
+    /// Stable id; progress is saved under its text form.
+    pub id: CardId,
     /// The single-topic deck the card belongs to (never `All`).
     pub deck: Deck,
     pub front: String,
     pub back: String,
     /// Passages the back comes from.
     pub passages: Vec<String>,
-}
-
-fn name_of(corpus: &Corpus, id: &str) -> String {
-    corpus
-        .person(id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
-}
-
-fn attributed(corpus: &Corpus, according_to: Option<&String>, text: String) -> String {
-    match according_to {
-        Some(id) => format!(
-            "According to {}, {}",
-            name_of(corpus, id),
-            lower_first(&text)
-        ),
-        None => text,
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // Keep capitals that start a name ("Yezhov …"); only lower a leading article.
-        Some(first) if matches!(text.split(' ').next(), Some("The" | "A" | "An")) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_string(),
-    }
 }
 
 fn person_passages(person: &Person) -> Vec<String> {
@@ -113,104 +87,168 @@ fn person_passages(person: &Person) -> Vec<String> {
     if passages.is_empty() {
         passages = person.mentions.iter().take(1).cloned().collect();
     }
-    passages.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    passages.retain(|p| seen.insert(p.clone()));
     passages
 }
 
-fn person_back(corpus: &Corpus, person: &Person) -> String {
-    let mut back = person.summary.clone();
-    if let Some(fate) = &person.fate {
-        back.push_str(&format!(
-            " Fate: {}",
-            attributed(corpus, fate.according_to.as_ref(), fate.text.clone())
-        ));
-    }
-    back
+/// Whether a person's summary fits only them: it does not name them and no other person's
+/// summary says much the same. Only then can the summary be the cue for the name.
+pub fn summary_identifies(corpus: &Corpus, person: &Person) -> bool {
+    let words = content_words(&person.summary);
+    let summary = person.summary.trim();
+    // "Whom Stalin decided …" cannot follow "Who is described as:".
+    let reads_as_description = !["Whom ", "Whose ", "Who "]
+        .iter()
+        .any(|w| summary.starts_with(w));
+    !summary.is_empty()
+        && reads_as_description
+        && !person.is_named_in(&person.summary)
+        && !corpus
+            .people
+            .iter()
+            .any(|p| p.id != person.id && similar(&words, &content_words(&p.summary)))
 }
 
-/// Every card the data gives, in a stable order: people, people reversed, dates, numbers,
-/// quotes, organizations.
+/// "the NKVD", but "The New Republic" as it is.
+pub fn with_article(name: &str) -> String {
+    if name.starts_with("The ") {
+        name.to_string()
+    } else {
+        format!("the {name}")
+    }
+}
+
+/// How an event's date reads on a card: "1 December 1934", "By the summer of 1937".
+pub fn date_label(event: &Event) -> String {
+    let date = event_date(event);
+    match event.date_is {
+        DateIs::On => date.to_string(),
+        DateIs::By => format!("By {date}"),
+        DateIs::Derived => format!("About {date}"),
+    }
+}
+
+/// A number's sentence with `value` in place of `{value}`: a figure the document writes at
+/// the start of its sentence ("Hundreds") is lower-cased where the template puts it inside
+/// one, and the sentence starts with a capital.
+pub fn number_with(number: &Statistic, value: &str) -> String {
+    let sentence = number_sentence(number);
+    let inside = !sentence.starts_with("{value}");
+    let value = if inside
+        && !value.starts_with(|c: char| {
+            c.is_uppercase()
+                && value.len() > 1
+                && value.chars().nth(1).is_some_and(char::is_uppercase)
+        }) {
+        lower_first(value)
+    } else {
+        value.to_string()
+    };
+    upper_first(&sentence.replace("{value}", &value))
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A number's fact with a blank where the figure goes.
+pub fn number_cloze(corpus: &Corpus, number: &Statistic) -> String {
+    let sentence = number_sentence(number).replace("{value}", "___");
+    attributed(
+        corpus,
+        number.according_to.as_deref(),
+        &upper_first(&sentence),
+    )
+}
+
+/// The statement template of a number (`{value}` where the figure goes).
+pub fn number_sentence(number: &Statistic) -> String {
+    if number.statement.trim().is_empty() {
+        format!("{{value}} is the number of {}.", number.counts.trim())
+    } else {
+        number.statement.trim().to_string()
+    }
+}
+
+/// Every card the data gives, in a stable order: people, people reversed, fates, dates,
+/// numbers, quotes, organizations. One fact per card; no two cards share a front.
 pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
     let mut cards = Vec::new();
     for person in &corpus.people {
         cards.push(Card {
-            id: format!("person:{}", person.id),
+            id: CardId::Person(person.id.clone()),
             deck: Deck::People,
             front: format!("Who was {}?", person.name),
-            back: person_back(corpus, person),
+            back: person.summary.trim().to_string(),
             passages: person_passages(person),
         });
     }
-    // The reverse card only where the summary does not give the name away.
-    for person in &corpus.people {
-        if person.is_named_in(&person.summary) || person.summary.is_empty() {
-            continue;
-        }
+    for person in corpus
+        .people
+        .iter()
+        .filter(|p| summary_identifies(corpus, p))
+    {
         cards.push(Card {
-            id: format!("person-rev:{}", person.id),
+            id: CardId::PersonReverse(person.id.clone()),
             deck: Deck::People,
-            front: format!("Who was the person described as: {}", person.summary),
+            front: format!("Who is described as: {}", person.summary.trim()),
             back: person.name.clone(),
             passages: person_passages(person),
         });
     }
-    for event in &corpus.events {
+    for person in &corpus.people {
+        let Some(fate) = &person.fate else { continue };
         cards.push(Card {
-            id: format!("event:{}", event.id),
+            id: CardId::PersonFate(person.id.clone()),
+            deck: Deck::People,
+            front: format!("What became of {}?", person.name),
+            back: attributed(corpus, fate.according_to.as_deref(), fate.text.trim()),
+            passages: fate.passages.clone(),
+        });
+    }
+    for event in &corpus.events {
+        let claim = attributed(
+            corpus,
+            event.according_to.as_deref(),
+            &format!("{}.", event.title.trim().trim_end_matches('.')),
+        );
+        cards.push(Card {
+            id: CardId::Event(event.id.clone()),
             deck: Deck::Dates,
-            front: attributed(
-                corpus,
-                event.according_to.as_ref(),
-                format!("When: {}?", event.title),
-            ),
+            front: format!("When did this happen? {claim}"),
             back: format!(
                 "{} (the document: “{}”)",
-                event_date(event),
+                date_label(event),
                 event.date_text
             ),
             passages: event.passages.clone(),
         });
     }
     for number in &corpus.numbers {
-        // The same figure may count several things ("681,692" in the article and in Draitser's
-        // words): the card then asks for any of them and shows them all.
-        let key = number.value.trim().to_lowercase();
-        let same: Vec<_> = corpus
-            .numbers
-            .iter()
-            .filter(|n| n.value.trim().to_lowercase() == key)
-            .collect();
-        let (front, back) = if same.len() > 1 {
-            (
-                format!(
-                    "The document gives the figure {} {} times. What does it count?",
-                    number.value,
-                    same.len()
-                ),
-                same.iter()
-                    .map(|n| attributed(corpus, n.according_to.as_ref(), n.counts.clone()))
-                    .collect::<Vec<_>>()
-                    .join(" — or: "),
-            )
-        } else {
-            (
-                format!("What does the figure {} count?", number.value),
-                attributed(corpus, number.according_to.as_ref(), number.counts.clone()),
-            )
-        };
         cards.push(Card {
-            id: format!("number:{}", number.id),
+            id: CardId::Number(number.id.clone()),
             deck: Deck::Numbers,
-            front,
-            back,
+            front: format!("Fill in the figure: {}", number_cloze(corpus, number)),
+            back: number.value.trim().to_string(),
             passages: number.passages.clone(),
         });
     }
+    // A quotation the document gives twice is one card.
+    let mut quoted = std::collections::BTreeSet::new();
     for quote in &corpus.quotes {
+        if !quoted.insert(normalize(&quote.text)) {
+            continue;
+        }
         let who = quote
             .speaker
             .as_deref()
-            .map(|id| name_of(corpus, id))
+            .and_then(|id| corpus.person(id))
+            .map(|p| p.name.clone())
             .or_else(|| {
                 quote
                     .organization
@@ -233,12 +271,12 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
             back.push_str(&format!(" ({year})"));
         }
         cards.push(Card {
-            id: format!("quote:{}", quote.id),
+            id: CardId::Quote(quote.id.clone()),
             deck: Deck::Quotes,
             front: if quote.speaker.is_some() || quote.organization.is_some() {
-                format!("Who said or wrote this? “{}”", quote.text)
+                format!("Who said or wrote this? “{}”", quote.text.trim())
             } else {
-                format!("Which primary source is this from? “{}”", quote.text)
+                format!("Which primary source is this from? “{}”", quote.text.trim())
             },
             back,
             passages: vec![quote.passage.clone()],
@@ -256,9 +294,9 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
             format!("{}: {}", org.name, org.summary)
         };
         cards.push(Card {
-            id: format!("org:{}", org.id),
+            id: CardId::Org(org.id.clone()),
             deck: Deck::Organizations,
-            front: format!("What was the {label}?"),
+            front: format!("What was {}?", with_article(&label)),
             back,
             passages: org.passages.clone(),
         });

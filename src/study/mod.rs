@@ -2,7 +2,10 @@
 //! generation and answer checking. Pure Rust: the clock and the random seed are arguments.
 
 pub mod answer;
+pub mod bank;
+pub mod card_id;
 pub mod cards;
 pub mod quiz;
 pub mod rng;
 pub mod schedule;
+pub mod text;

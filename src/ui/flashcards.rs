@@ -30,7 +30,10 @@ fn deck_cards(deck: Deck) -> Vec<Card> {
 
 /// Today's queue for a deck, from the saved progress.
 fn queue_for(state: &AppState, deck: Deck) -> Vec<String> {
-    let ids: Vec<String> = deck_cards(deck).into_iter().map(|c| c.id).collect();
+    let ids: Vec<String> = deck_cards(deck)
+        .into_iter()
+        .map(|c| c.id.to_string())
+        .collect();
     state
         .progress
         .with_untracked(|p| schedule::today_queue(&ids, &p.cards, &p.reviews, &p.settings, &now()))
@@ -62,7 +65,7 @@ fn DeckChooser() -> impl IntoView {
                 {Deck::EVERY
                     .into_iter()
                     .map(|deck| {
-                        let ids: Vec<String> = cards::deck(corpus, deck).into_iter().map(|c| c.id).collect();
+                        let ids: Vec<String> = cards::deck(corpus, deck).into_iter().map(|c| c.id.to_string()).collect();
                         let total = ids.len();
                         let counts = {
                             let ids = ids.clone();
@@ -149,7 +152,7 @@ fn Review(deck: Deck) -> impl IntoView {
     let state = AppState::get();
     let by_id: BTreeMap<String, Card> = deck_cards(deck)
         .into_iter()
-        .map(|c| (c.id.clone(), c))
+        .map(|c| (c.id.to_string(), c))
         .collect();
     let by_id = StoredValue::new(by_id);
     let queue = RwSignal::new(queue_for(&state, deck));

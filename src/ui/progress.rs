@@ -95,7 +95,7 @@ pub fn Progress() -> impl IntoView {
     let state = AppState::get();
     let corpus = corpus();
     let all_cards = cards::all_cards(corpus);
-    let all_ids: Vec<String> = all_cards.iter().map(|c| c.id.clone()).collect();
+    let all_ids: Vec<String> = all_cards.iter().map(|c| c.id.to_string()).collect();
     // Each deck's card ids, worked out once rather than on every change of progress.
     let decks: Vec<(Deck, Vec<String>)> = Deck::EVERY
         .into_iter()
@@ -104,7 +104,7 @@ pub fn Progress() -> impl IntoView {
             let ids = all_cards
                 .iter()
                 .filter(|c| d.contains(c.deck))
-                .map(|c| c.id.clone())
+                .map(|c| c.id.to_string())
                 .collect();
             (d, ids)
         })

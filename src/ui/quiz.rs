@@ -228,13 +228,14 @@ fn QuizRun(settings: QuizSettings) -> impl IntoView {
             // Missed items go into the flashcards: due again today, as after "Again".
             for q in &missed {
                 if let Some(card) = &q.card_id {
+                    let card = card.to_string();
                     let next = schedule::review(
-                        p.cards.get(card),
+                        p.cards.get(&card),
                         Grade::Again,
                         clock.now_ms,
                         &p.settings,
                     );
-                    p.cards.insert(card.clone(), next);
+                    p.cards.insert(card, next);
                 }
             }
             p.quizzes.push(QuizRecord {

@@ -1,0 +1,316 @@
+//! Questions about the figures the document gives. Each number's fact is a sentence with a
+//! blank (`statement` in the data), so the unit is in the question and never in an option.
+//! Only an exact figure ("1,966", "about 300", "sixteen") is offered among wrong ones or
+//! swapped for a falsehood; vague ones ("hundreds", "a third") live on the cards only.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::content::Statistic;
+use crate::search::normalize;
+use crate::study::answer::{AnswerKind, Number, parse_number};
+use crate::study::card_id::CardId;
+use crate::study::cards::{number_cloze, number_with};
+use crate::study::rng::Rng;
+use crate::study::text::*;
+
+/// Words that make a figure vague, a share or a range: such a figure cannot be proved wrong
+/// by another one.
+const VAGUE: [&str; 14] = [
+    "out of",
+    "half",
+    "third",
+    "quarter",
+    "scores",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "few",
+    "many",
+    " or ",
+    "per cent",
+    "percent",
+];
+
+/// Scalings that turn the answer into wrong figures far enough from it that no qualifier
+/// ("about", "nearly", "more than") could make them true: (numerator, denominator), below
+/// and above the answer.
+const SMALLER: [(u128, u128); 3] = [(1, 2), (1, 4), (1, 3)];
+const LARGER: [(u128, u128); 3] = [(2, 1), (3, 1), (4, 1)];
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A whole number from 1 to 999 in words ("thirty-two", "three hundred and five").
+pub(super) fn in_words(n: u128) -> Option<String> {
+    let small = |n: u128| -> String {
+        let n = n as usize;
+        if n < 20 {
+            SMALL[n].to_string()
+        } else if n.is_multiple_of(10) {
+            TENS[n / 10].to_string()
+        } else {
+            format!("{}-{}", TENS[n / 10], SMALL[n % 10])
+        }
+    };
+    match n {
+        1..=99 => Some(small(n)),
+        100..=999 => Some(match n % 100 {
+            0 => format!("{} hundred", SMALL[(n / 100) as usize]),
+            rest => format!("{} hundred and {}", SMALL[(n / 100) as usize], small(rest)),
+        }),
+        _ => None,
+    }
+}
+
+/// Whether the figure is exact enough that a different one is provably wrong.
+pub(super) fn is_exact(value: &str) -> bool {
+    let lowered = format!(" {} ", value.to_lowercase());
+    parse_number(value).is_some() && !VAGUE.iter().any(|v| lowered.contains(v))
+}
+
+/// The figure with its number replaced by `n`, keeping its words and style ("about 300" →
+/// "about 600", "sixteen" → "thirty-two", "1.3 million" → "2.6 million").
+pub(super) fn restyled(value: &str, scale: (u128, u128)) -> Option<String> {
+    let (num, den) = scale;
+    // Digits first: the first run of digits, commas and a decimal point.
+    if let Some(start) = value.find(|c: char| c.is_ascii_digit()) {
+        let len = value[start..]
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(value.len() - start);
+        let token = value[start..start + len].trim_end_matches(['.', ',']);
+        let decimals = token.split_once('.').map_or(0, |(_, d)| d.len());
+        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        let old: u128 = digits.parse().ok()?;
+        let new = old.checked_mul(num)? / den;
+        if new == 0 || new == old || new.checked_mul(den)? != old.checked_mul(num)? {
+            return None;
+        }
+        let whole = new / 10u128.pow(decimals as u32);
+        let whole_text = if token.contains(',') || whole >= 10_000 {
+            with_commas(whole)
+        } else {
+            whole.to_string()
+        };
+        let text = if decimals > 0 && !new.is_multiple_of(10u128.pow(decimals as u32)) {
+            let fraction = new % 10u128.pow(decimals as u32);
+            format!("{whole_text}.{fraction:0width$}", width = decimals)
+        } else {
+            whole_text
+        };
+        return Some(format!(
+            "{}{text}{}",
+            &value[..start],
+            &value[start + token.len()..]
+        ));
+    }
+    // Number words: the first word from one to ninety-nine.
+    let mut out = Vec::new();
+    let mut done = false;
+    for word in value.split(' ') {
+        let lowered = word.to_lowercase();
+        let old = (1..100u128).find(|&n| in_words(n).as_deref() == Some(lowered.as_str()));
+        match old {
+            Some(old) if !done => {
+                let new = old.checked_mul(num)? / den;
+                if new == 0 || new == old || new * den != old * num {
+                    return None;
+                }
+                let text = in_words(new)?;
+                let capital = word.starts_with(char::is_uppercase);
+                out.push(if capital { upper_first(&text) } else { text });
+                done = true;
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    done.then(|| out.join(" "))
+}
+
+impl Ctx<'_> {
+    /// Every figure the data gives for what statistic `index` counts (two sources may
+    /// disagree; both figures are then true as the document reports them).
+    fn truths(&self, index: usize) -> Vec<(Option<Number>, String)> {
+        let counts = normalize(&self.corpus.numbers[index].counts);
+        self.corpus
+            .numbers
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| *i == index || normalize(&n.counts) == counts)
+            .map(|(i, n)| (self.numbers[i], normalize(&n.value)))
+            .collect()
+    }
+
+    /// Wrong figures for statistic `index`, in the answer's own style, each far from every
+    /// figure the data gives for the same thing.
+    pub(super) fn number_distractors(&self, rng: &mut Rng, index: usize) -> Vec<String> {
+        let stat = &self.corpus.numbers[index];
+        let truths = self.truths(index);
+        let far = |candidate: &str| {
+            let Some(parsed) = parse_number(candidate) else {
+                return false;
+            };
+            truths.iter().all(|(value, text)| {
+                *text != normalize(candidate)
+                    && value.is_none_or(|v| {
+                        let (a, b) = (v.whole().max(1), parsed.whole().max(1));
+                        let (low, high) = (a.min(b), a.max(b));
+                        // At least half as much again.
+                        high.saturating_mul(2) >= low.saturating_mul(3)
+                    })
+            })
+        };
+        // How many wrong figures lie below the answer is drawn at random, so the answer is
+        // not always the middle one (a student could otherwise find it by arithmetic).
+        let below = rng.below(DISTRACTORS + 1);
+        let made = |scales: &[(u128, u128)]| -> Vec<String> {
+            scales
+                .iter()
+                .filter_map(|&s| restyled(stat.value.trim(), s))
+                .filter(|c| far(c))
+                .collect()
+        };
+        let (mut smaller, mut larger) = (made(&SMALLER), made(&LARGER));
+        let want_smaller = below.min(smaller.len());
+        let want_larger = DISTRACTORS - want_smaller;
+        smaller.truncate(want_smaller);
+        larger.truncate(want_larger);
+        let made_up: Vec<String> = smaller.into_iter().chain(larger).collect();
+        let mut taken: BTreeSet<String> = truths.iter().map(|(_, t)| t.clone()).collect();
+        pick_tiered(rng, vec![(made_up, DISTRACTORS)], &mut taken, DISTRACTORS)
+    }
+
+    fn number_statement(&self, stat: &Statistic, value: &str) -> String {
+        self.attributed(stat.according_to.as_ref(), &number_with(stat, value))
+    }
+
+    pub(super) fn number_value(
+        &self,
+        rng: &mut Rng,
+        kind: QuestionKind,
+        index: usize,
+    ) -> Option<Draft> {
+        let stat = &self.corpus.numbers[index];
+        let value = stat.value.trim();
+        if value.is_empty() || !is_exact(value) {
+            return None;
+        }
+        let card_id = Some(CardId::Number(stat.id.clone()));
+        let cloze = number_cloze(self.corpus, stat);
+        let (prompt, body) = match kind {
+            QuestionKind::TrueFalse => {
+                let statement = if rng.coin() {
+                    None
+                } else {
+                    self.number_distractors(rng, index)
+                        .first()
+                        .map(|v| self.number_statement(stat, v))
+                };
+                return Some(true_false(
+                    statement,
+                    self.number_statement(stat, value),
+                    stat.passages.clone(),
+                    card_id,
+                ));
+            }
+            QuestionKind::Typed => {
+                // Two figures for the same thing would make two right answers.
+                if self.truths(index).len() > 1 {
+                    return None;
+                }
+                (
+                    format!("Type the figure that fills the blank: {cloze}"),
+                    QuestionBody::Typed {
+                        accepted: vec![value.to_string()],
+                        rejected: Vec::new(),
+                        answer_kind: AnswerKind::Number,
+                    },
+                )
+            }
+            _ => {
+                let distractors = self.number_distractors(rng, index);
+                (
+                    format!("Which figure fills the blank? {cloze}"),
+                    choice(rng, value, distractors)?,
+                )
+            }
+        };
+        Some(Draft {
+            id: None,
+            prompt,
+            body,
+            answer_text: value.to_string(),
+            passages: stat.passages.clone(),
+            card_id,
+        })
+    }
+
+    /// "What does the figure 1,966 count?": only for a distinctive figure (three digits or
+    /// more, given once), with the things other exact figures count as wrong options.
+    pub(super) fn number_counts(&self, rng: &mut Rng, index: usize) -> Option<Draft> {
+        let stat = &self.corpus.numbers[index];
+        let value = stat.value.trim();
+        let counts = stat.counts.trim().trim_end_matches('.');
+        let parsed = self.numbers[index]?;
+        let digits = value.chars().filter(char::is_ascii_digit).count();
+        if counts.is_empty() || digits < 3 || !is_exact(value) {
+            return None;
+        }
+        let same_figure = |i: usize| self.numbers[i] == Some(parsed);
+        if (0..self.corpus.numbers.len()).any(|i| i != index && same_figure(i)) {
+            return None;
+        }
+        let counts_key = normalize(counts);
+        let others: Vec<String> = self
+            .corpus
+            .numbers
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| {
+                let digits = n.value.chars().filter(char::is_ascii_digit).count();
+                digits >= 3
+                    && is_exact(&n.value)
+                    && !same_figure(*i)
+                    && normalize(&n.counts) != counts_key
+            })
+            .map(|(_, n)| n.counts.trim().trim_end_matches('.').to_string())
+            .collect();
+        let mut taken = BTreeSet::from([counts_key]);
+        let distractors = pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+        Some(Draft {
+            id: None,
+            prompt: self.attributed(
+                stat.according_to.as_ref(),
+                &format!("What does the figure {value} count?"),
+            ),
+            body: choice(rng, counts, distractors)?,
+            answer_text: counts.to_string(),
+            passages: stat.passages.clone(),
+            card_id: Some(CardId::Number(stat.id.clone())),
+        })
+    }
+}
