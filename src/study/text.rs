@@ -14,10 +14,13 @@ pub fn attributed(corpus: &Corpus, according_to: Option<&str>, sentence: &str) -
         return sentence.to_string();
     };
     let person = corpus.person(id);
-    // "Kamenev told his trial …" already says whose claim it is.
+    // "Kamenev told his trial …" already says whose claim it is; "… the operation Orlov
+    // supervised" does not.
     let names_source = person.is_some_and(|p| {
         let surname = p.name.rsplit(' ').next().unwrap_or_default();
-        p.is_named_in(sentence) || crate::content::model::names(sentence, surname)
+        p.name_forms()
+            .chain(std::iter::once(surname))
+            .any(|form| sentence.starts_with(&format!("{form} ")))
     });
     if sentence.starts_with("According to ") || names_source {
         return sentence.to_string();
@@ -172,4 +175,59 @@ pub fn with_commas(value: u128) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Person;
+
+    fn corpus() -> Corpus {
+        Corpus {
+            people: vec![Person {
+                id: "orlov".into(),
+                name: "Alexander Orlov".into(),
+                variants: vec!["Orlov".into()],
+                groups: vec![],
+                summary: String::new(),
+                roles: vec![],
+                fate: None,
+                note: None,
+                mentions: vec![],
+            }],
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn attribution_is_added_once_and_only_where_the_claim_does_not_say_whose_it_is() {
+        let c = corpus();
+        let cases = [
+            (None, "Stalin decided.", "Stalin decided."),
+            (
+                Some("orlov"),
+                "Stalin decided.",
+                "According to Alexander Orlov, Stalin decided.",
+            ),
+            (
+                Some("orlov"),
+                "During 1937 many fled.",
+                "According to Alexander Orlov, during 1937 many fled.",
+            ),
+            (
+                Some("orlov"),
+                "According to Orlov, x.",
+                "According to Orlov, x.",
+            ),
+            (Some("orlov"), "Orlov claimed x.", "Orlov claimed x."),
+            (
+                Some("orlov"),
+                "14,000 were trained for the operation Orlov supervised.",
+                "According to Alexander Orlov, 14,000 were trained for the operation Orlov supervised.",
+            ),
+        ];
+        for (who, sentence, expected) in cases {
+            assert_eq!(attributed(&c, who, sentence), expected);
+        }
+    }
 }

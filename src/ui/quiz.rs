@@ -126,7 +126,10 @@ fn describe_response(question: &Question, response: &Response) -> String {
         (QuestionBody::Choice { options, .. }, Response::Choice(i)) => {
             options.get(*i).cloned().unwrap_or_default()
         }
-        (_, Response::Typed(text)) => text.clone(),
+        (_, Response::Typed(text)) => match quiz::accepted_spelling(question, response) {
+            Some(spelling) => format!("{text} (accepted as a misspelling of “{spelling}”)"),
+            None => text.clone(),
+        },
         (_, Response::TrueFalse(b)) => {
             if *b {
                 "True".into()

@@ -40,7 +40,7 @@ mod tests;
 
 pub use crate::study::answer::AnswerKind;
 pub use generate::{generate, text_reads_well};
-pub use question::{Question, QuestionBody, Response, check, correct_response};
+pub use question::{Question, QuestionBody, Response, accepted_spelling, check, correct_response};
 pub use settings::{QuestionKind, QuizSettings, Topic, compatible};
 
 use ctx::*;

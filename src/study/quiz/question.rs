@@ -107,3 +107,22 @@ pub fn correct_response(question: &Question) -> Response {
         QuestionBody::Match { correct, .. } => Response::Match(correct.clone()),
     }
 }
+
+/// The spelling to show when a typed answer was accepted as a typo of it ("Yezov" →
+/// "Yezhov"); none for an exact or a wrong answer.
+pub fn accepted_spelling(question: &Question, response: &Response) -> Option<String> {
+    match (&question.body, response) {
+        (
+            QuestionBody::Typed {
+                accepted,
+                rejected,
+                answer_kind,
+            },
+            Response::Typed(typed),
+        ) => match answer::grade(*answer_kind, accepted, rejected, typed) {
+            answer::Grade::Close { canonical } => Some(canonical),
+            _ => None,
+        },
+        _ => None,
+    }
+}
