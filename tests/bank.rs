@@ -7,12 +7,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use nkvd_study::content::{Corpus, DateIs, DocDate, RelationKind, corpus};
+use nkvd_study::content::{Corpus, DateIs, RelationKind, corpus};
 use nkvd_study::search::normalize;
 use nkvd_study::study::answer::{self, AnswerKind, parse_number};
 use nkvd_study::study::cards::{Card, all_cards};
 use nkvd_study::study::quiz::{Question, QuestionBody, QuestionKind, Topic, text_reads_well};
 use nkvd_study::timeline::event_date;
+
+mod common;
+use common::{overlap, parse_shown};
 
 fn bank() -> &'static [(Topic, Question)] {
     static BANK: OnceLock<Vec<(Topic, Question)>> = OnceLock::new();
@@ -223,8 +226,7 @@ fn no_distractor_is_also_right() {
             for (i, option) in options.iter().enumerate() {
                 if i != *correct
                     && let (Some(a), Some(o)) = (answer, parse_shown(option))
-                    && a.interval().0 <= o.interval().1
-                    && o.interval().0 <= a.interval().1
+                    && overlap(&a, &o)
                 {
                     defects.push(format!("{}: {option} overlaps {}", q.id, options[*correct]));
                 }
@@ -260,41 +262,6 @@ fn no_distractor_is_also_right() {
         }
     }
     report("distractors that are also right", checked, &defects);
-}
-
-/// Reads a date as the app shows it ("1 December 1934", "August 1936", "1937").
-fn parse_shown(text: &str) -> Option<DocDate> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let year: u16 = words.last()?.parse().ok()?;
-    let month = words
-        .iter()
-        .find_map(|w| MONTHS.iter().position(|m| m == w))
-        .map(|m| m as u8 + 1);
-    let day = words
-        .first()
-        .and_then(|w| w.parse::<u8>().ok())
-        .filter(|_| words.len() == 3);
-    let iso = match (month, day) {
-        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{year:04}-{m:02}"),
-        _ if words.len() == 1 => format!("{year:04}"),
-        _ => return None, // a part of a year: not compared here
-    };
-    DocDate::parse(&iso, None).ok()
 }
 
 #[test]

@@ -13,6 +13,9 @@ use nkvd_study::study::quiz::{
 };
 use nkvd_study::timeline::event_date;
 
+mod common;
+use common::{overlap, parse_shown};
+
 fn corpus() -> &'static Corpus {
     content::corpus()
 }
@@ -47,55 +50,6 @@ fn settings_for(seed: u64) -> QuizSettings {
         length: 5 + (seed % 11) as usize,
         seed,
     }
-}
-
-/// Parses a date as `DocDate` displays it ("1 December 1934", "March 1934",
-/// "summer of 1937", "late 1936", "1937").
-fn parse_shown(text: &str) -> Option<DocDate> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const PARTS: [(&str, &str); 7] = [
-        ("beginning of ", "beginning"),
-        ("early ", "early"),
-        ("spring of ", "spring"),
-        ("summer of ", "summer"),
-        ("autumn of ", "autumn"),
-        ("late ", "late"),
-        ("winter of ", "winter"),
-    ];
-    // A date that starts a sentence is capitalised ("Late 1936: …").
-    let lowered = text.to_lowercase();
-    for (label, part) in PARTS {
-        if let Some(year) = lowered.strip_prefix(label) {
-            return DocDate::parse(year, Some(part)).ok();
-        }
-    }
-    let words: Vec<&str> = text.split(' ').collect();
-    let month = |m: &str| MONTHS.iter().position(|x| *x == m).map(|i| i + 1);
-    let iso = match words.as_slice() {
-        [year] => year.to_string(),
-        [m, year] => format!("{year}-{:02}", month(m)?),
-        [d, m, year] => format!("{year}-{:02}-{:02}", month(m)?, d.parse::<u8>().ok()?),
-        _ => return None,
-    };
-    DocDate::parse(&iso, None).ok()
-}
-
-fn overlap(a: &DocDate, b: &DocDate) -> bool {
-    let (a, b) = (a.interval(), b.interval());
-    a.0 <= b.1 && b.0 <= a.1
 }
 
 fn person_id_by_name(corpus: &Corpus, name: &str) -> Option<String> {
@@ -321,7 +275,7 @@ fn false_is_false(corpus: &Corpus, parts: &[&str], statement: &str) -> Result<()
                 .ok_or("unknown number")?;
             // The figure is what stands where the template has `{value}`.
             let sentence = normalize(without_attribution(statement));
-            let template = nkvd_study::study::cards::number_sentence(stat);
+            let template = stat.statement.trim();
             let (before, after) = template.split_once("{value}").ok_or("no {value}")?;
             let shown = sentence
                 .strip_prefix(normalize(before).as_str())

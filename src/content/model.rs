@@ -192,7 +192,6 @@ pub struct Statistic {
     /// The fact as one sentence with `{value}` where the figure goes, e.g. "{value} delegates
     /// attended the Communist Party Congress in 1934." Without attribution: the app adds
     /// "According to …" from `according_to`.
-    #[serde(default)]
     pub statement: String,
     #[serde(default)]
     pub people: Vec<String>,

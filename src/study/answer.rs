@@ -829,6 +829,27 @@ const UNITS: [&str; 20] = [
 const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+/// A whole number from 1 to 999 in words ("thirty-two", "three hundred and five"), the
+/// inverse of reading number words; none outside that range.
+pub fn number_in_words(n: u128) -> Option<String> {
+    let below_hundred = |n: usize| -> String {
+        match n {
+            0..20 => UNITS[n].to_string(),
+            _ if n.is_multiple_of(10) => TENS[n / 10 - 2].to_string(),
+            _ => format!("{}-{}", TENS[n / 10 - 2], UNITS[n % 10]),
+        }
+    };
+    let n = usize::try_from(n).ok()?;
+    match n {
+        1..=99 => Some(below_hundred(n)),
+        100..=999 => Some(match n % 100 {
+            0 => format!("{} hundred", UNITS[n / 100]),
+            rest => format!("{} hundred and {}", UNITS[n / 100], below_hundred(rest)),
+        }),
+        _ => None,
+    }
+}
+
 /// Words that qualify a figure without changing it ("about 10,000", "over 1 million").
 const QUALIFIERS: [&str; 17] = [
     "a",
@@ -1583,5 +1604,15 @@ mod tests {
         ] {
             assert_eq!(n(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_written_in_words_read_back() {
+        for n in 1..=999u128 {
+            let words = number_in_words(n).unwrap();
+            assert_eq!(parse_number(&words).map(Number::whole), Some(n), "{words}");
+        }
+        assert_eq!(number_in_words(0), None);
+        assert_eq!(number_in_words(1000), None);
     }
 }

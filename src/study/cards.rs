@@ -2,12 +2,14 @@
 //! dates, numbers, quotes and organizations, and "everything". Every card's back points at the
 //! passages it comes from; claims the document attributes keep their attribution.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Corpus, DateIs, Event, Person, Statistic};
 use crate::search::normalize;
 use crate::study::card_id::CardId;
-use crate::study::text::{attributed, content_words, similar, upper_first};
+use crate::study::text::{attributed, content_words, lower_first, similar, upper_first};
 use crate::timeline::event_date;
 
 /// A deck a student can review.
@@ -77,7 +79,9 @@ pub struct Card {
     pub passages: Vec<String>,
 }
 
-fn person_passages(person: &Person) -> Vec<String> {
+/// Passages that support what the data says about a person: their roles and fate, else the
+/// first passage that names them.
+pub fn person_passages(person: &Person) -> Vec<String> {
     let mut passages: Vec<String> = person
         .roles
         .iter()
@@ -87,27 +91,40 @@ fn person_passages(person: &Person) -> Vec<String> {
     if passages.is_empty() {
         passages = person.mentions.iter().take(1).cloned().collect();
     }
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = BTreeSet::new();
     passages.retain(|p| seen.insert(p.clone()));
     passages
 }
 
-/// Whether a person's summary fits only them: it does not name them and no other person's
-/// summary says much the same. Only then can the summary be the cue for the name.
-pub fn summary_identifies(corpus: &Corpus, person: &Person) -> bool {
-    let words = content_words(&person.summary);
-    let summary = person.summary.trim();
-    // "Whom Stalin decided …" cannot follow "Who is described as:".
-    let reads_as_description = !["Whom ", "Whose ", "Who "]
+/// The people whose summary fits only them: it reads as a description, does not name them,
+/// and no other person's summary says much the same. Only such a summary can be the cue
+/// for a name. Each summary's words are worked out once.
+pub fn identifying_summaries(corpus: &Corpus) -> BTreeSet<String> {
+    let words: Vec<BTreeSet<String>> = corpus
+        .people
         .iter()
-        .any(|w| summary.starts_with(w));
-    !summary.is_empty()
-        && reads_as_description
-        && !person.is_named_in(&person.summary)
-        && !corpus
-            .people
-            .iter()
-            .any(|p| p.id != person.id && similar(&words, &content_words(&p.summary)))
+        .map(|p| content_words(&p.summary))
+        .collect();
+    corpus
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(i, person)| {
+            let summary = person.summary.trim();
+            // "Whom Stalin decided …" cannot follow "Who is described as:".
+            let reads_as_description = !["Whom ", "Whose ", "Who "]
+                .iter()
+                .any(|w| summary.starts_with(w));
+            !summary.is_empty()
+                && reads_as_description
+                && !person.is_named_in(summary)
+                && !words
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != *i && similar(&words[*i], other))
+        })
+        .map(|(_, person)| person.id.clone())
+        .collect()
 }
 
 /// "the NKVD", but "The New Republic" as it is.
@@ -129,50 +146,28 @@ pub fn date_label(event: &Event) -> String {
     }
 }
 
-/// A number's sentence with `value` in place of `{value}`: a figure the document writes at
-/// the start of its sentence ("Hundreds") is lower-cased where the template puts it inside
-/// one, and the sentence starts with a capital.
+/// A number's fact with `value` where the template has `{value}`. A figure the document
+/// writes at the start of its sentence ("Hundreds", "Five") loses its capital where the
+/// template puts it inside one; the sentence starts with a capital.
 pub fn number_with(number: &Statistic, value: &str) -> String {
-    let sentence = number_sentence(number);
-    let inside = !sentence.starts_with("{value}");
-    let value = if inside
-        && !value.starts_with(|c: char| {
-            c.is_uppercase()
-                && value.len() > 1
-                && value.chars().nth(1).is_some_and(char::is_uppercase)
-        }) {
+    let template = number.statement.trim();
+    let inside = !template.starts_with("{value}");
+    let abbreviation = value.chars().take(2).all(char::is_uppercase);
+    let value = if inside && !abbreviation {
         lower_first(value)
     } else {
         value.to_string()
     };
-    upper_first(&sentence.replace("{value}", &value))
+    upper_first(&template.replace("{value}", &value))
 }
 
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// A number's fact with a blank where the figure goes.
+/// A number's fact with a blank where the figure goes, attributed.
 pub fn number_cloze(corpus: &Corpus, number: &Statistic) -> String {
-    let sentence = number_sentence(number).replace("{value}", "___");
     attributed(
         corpus,
         number.according_to.as_deref(),
-        &upper_first(&sentence),
+        &number_with(number, "___"),
     )
-}
-
-/// The statement template of a number (`{value}` where the figure goes).
-pub fn number_sentence(number: &Statistic) -> String {
-    if number.statement.trim().is_empty() {
-        format!("{{value}} is the number of {}.", number.counts.trim())
-    } else {
-        number.statement.trim().to_string()
-    }
 }
 
 /// Every card the data gives, in a stable order: people, people reversed, fates, dates,
@@ -188,11 +183,8 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
             passages: person_passages(person),
         });
     }
-    for person in corpus
-        .people
-        .iter()
-        .filter(|p| summary_identifies(corpus, p))
-    {
+    let identifying = identifying_summaries(corpus);
+    for person in corpus.people.iter().filter(|p| identifying.contains(&p.id)) {
         cards.push(Card {
             id: CardId::PersonReverse(person.id.clone()),
             deck: Deck::People,
@@ -239,7 +231,7 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         });
     }
     // A quotation the document gives twice is one card.
-    let mut quoted = std::collections::BTreeSet::new();
+    let mut quoted = BTreeSet::new();
     for quote in &corpus.quotes {
         if !quoted.insert(normalize(&quote.text)) {
             continue;

@@ -93,14 +93,19 @@ pub fn lower_start(sentence: &str) -> String {
     ];
     let first = sentence.split([' ', ',']).next().unwrap_or_default();
     if COMMON.contains(&first) {
-        let mut chars = sentence.chars();
-        chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
+        lower_first(sentence)
     } else {
         sentence.to_string()
     }
+}
+
+/// The text with its first letter in lower case.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The sentence with its first letter in capitals ("fifty per cent is …" → "Fifty …").

@@ -9,6 +9,7 @@ use crate::content::{Corpus, DocDate, Organization, Person, PrimarySource};
 use crate::search::normalize;
 use crate::study::answer::{self, AnswerKind, Number, parse_number};
 use crate::study::card_id::CardId;
+use crate::study::cards::identifying_summaries;
 use crate::study::rng::Rng;
 use crate::study::text::*;
 use crate::timeline::event_date;
@@ -150,6 +151,8 @@ pub(super) struct Ctx<'a> {
     pub(super) order_pool: Vec<usize>,
     /// Quotes usable in match questions (a known speaker the text does not name).
     pub(super) match_pool: Vec<usize>,
+    /// People whose summary fits only them (see [`identifying_summaries`]).
+    pub(super) identifying: BTreeSet<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -175,6 +178,7 @@ impl<'a> Ctx<'a> {
             numbers,
             order_pool: Vec::new(),
             match_pool: Vec::new(),
+            identifying: identifying_summaries(corpus),
         };
         ctx.order_pool = (0..corpus.events.len())
             .filter(|&i| {
@@ -273,20 +277,6 @@ impl<'a> Ctx<'a> {
             rejected: self.rival_speakers(answer),
             answer_kind: answer.answer_kind(),
         }
-    }
-
-    /// Passages that support what the data says about a person.
-    pub(super) fn person_passages(&self, person: &Person) -> Vec<String> {
-        let mut passages: Vec<String> = person
-            .roles
-            .iter()
-            .chain(person.fate.iter())
-            .flat_map(|s| s.passages.iter().cloned())
-            .collect();
-        if passages.is_empty() {
-            passages = person.mentions.iter().take(1).cloned().collect();
-        }
-        passages
     }
 
     /// Distractor people for a question whose answer is `answer`: first people sharing a

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::*;
 use crate::content::Statistic;
 use crate::search::normalize;
-use crate::study::answer::{AnswerKind, Number, parse_number};
+use crate::study::answer::{AnswerKind, Number, number_in_words, parse_number};
 use crate::study::card_id::CardId;
 use crate::study::cards::{number_cloze, number_with};
 use crate::study::rng::Rng;
@@ -38,54 +38,6 @@ const VAGUE: [&str; 14] = [
 /// and above the answer.
 const SMALLER: [(u128, u128); 3] = [(1, 2), (1, 4), (1, 3)];
 const LARGER: [(u128, u128); 3] = [(2, 1), (3, 1), (4, 1)];
-
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// A whole number from 1 to 999 in words ("thirty-two", "three hundred and five").
-pub(super) fn in_words(n: u128) -> Option<String> {
-    let small = |n: u128| -> String {
-        let n = n as usize;
-        if n < 20 {
-            SMALL[n].to_string()
-        } else if n.is_multiple_of(10) {
-            TENS[n / 10].to_string()
-        } else {
-            format!("{}-{}", TENS[n / 10], SMALL[n % 10])
-        }
-    };
-    match n {
-        1..=99 => Some(small(n)),
-        100..=999 => Some(match n % 100 {
-            0 => format!("{} hundred", SMALL[(n / 100) as usize]),
-            rest => format!("{} hundred and {}", SMALL[(n / 100) as usize], small(rest)),
-        }),
-        _ => None,
-    }
-}
 
 /// Whether the figure is exact enough that a different one is provably wrong.
 pub(super) fn is_exact(value: &str) -> bool {
@@ -133,14 +85,14 @@ pub(super) fn restyled(value: &str, scale: (u128, u128)) -> Option<String> {
     let mut done = false;
     for word in value.split(' ') {
         let lowered = word.to_lowercase();
-        let old = (1..100u128).find(|&n| in_words(n).as_deref() == Some(lowered.as_str()));
+        let old = (1..100u128).find(|&n| number_in_words(n).as_deref() == Some(lowered.as_str()));
         match old {
             Some(old) if !done => {
                 let new = old.checked_mul(num)? / den;
                 if new == 0 || new == old || new * den != old * num {
                     return None;
                 }
-                let text = in_words(new)?;
+                let text = number_in_words(new)?;
                 let capital = word.starts_with(char::is_uppercase);
                 out.push(if capital { upper_first(&text) } else { text });
                 done = true;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::*;
 use crate::study::answer::AnswerKind;
 use crate::study::card_id::CardId;
-use crate::study::cards::summary_identifies;
+use crate::study::cards::person_passages;
 use crate::study::rng::Rng;
 use crate::study::text::*;
 
@@ -171,7 +171,7 @@ impl<'a> Ctx<'a> {
         index: usize,
     ) -> Option<Draft> {
         let person = &self.corpus.people[index];
-        if !summary_identifies(self.corpus, person) || person_named_in(person, &person.summary) {
+        if !self.identifying.contains(&person.id) || person_named_in(person, &person.summary) {
             return None;
         }
         let prompt = format!("Who is described as: “{}”?", person.summary.trim());
@@ -205,7 +205,7 @@ impl<'a> Ctx<'a> {
             prompt,
             body,
             answer_text: person.name.clone(),
-            passages: self.person_passages(person),
+            passages: person_passages(person),
             card_id: Some(CardId::Person(person.id.clone())),
         })
     }
