@@ -350,7 +350,12 @@ fn every_text_reads_well() {
             || text.contains(", Who")
             || text.contains(", What")
             || text.contains("lured or betrayed")
-            || text.contains("number of what");
+            || text.contains("number of what")
+            || ["beginning", "spring", "summer", "autumn", "winter"]
+                .iter()
+                .any(|part| text.contains(&format!("By {part} of")))
+            || year_given_twice(text)
+            || quotation_starts_mid_sentence(text);
         if broken {
             defects.push(text.to_string());
         }
@@ -358,6 +363,24 @@ fn every_text_reads_well() {
     defects.sort();
     defects.dedup();
     report("broken generated text", checked, &defects);
+}
+
+/// "… in 1938. (1938)": a year in brackets at the end that the text already gave.
+fn year_given_twice(text: &str) -> bool {
+    let Some(open) = text.rfind(" (") else {
+        return false;
+    };
+    let year = text[open + 2..].trim_end_matches(')');
+    year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && text[..open].contains(year)
+}
+
+/// A quotation shown from the middle of a sentence: “he was widely feared …” (a short
+/// phrase such as the document's “in 1933” may start in lower case).
+fn quotation_starts_mid_sentence(text: &str) -> bool {
+    text.split('“').skip(1).any(|quoted| {
+        let quoted = quoted.split('”').next().unwrap_or_default();
+        quoted.chars().count() > 40 && quoted.starts_with(|c: char| c.is_lowercase())
+    })
 }
 
 #[test]

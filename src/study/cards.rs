@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::content::{Corpus, DateIs, Event, Person, Statistic};
 use crate::search::normalize;
 use crate::study::card_id::CardId;
-use crate::study::text::{attributed, content_words, lower_first, similar, upper_first};
+use crate::study::text::{
+    attributed, content_words, from_mid_sentence, lower_first, similar, upper_first,
+};
 use crate::timeline::event_date;
 
 /// A deck a student can review.
@@ -138,9 +140,15 @@ pub fn with_article(name: &str) -> String {
 
 /// How an event's date reads on a card: "1 December 1934", "By the summer of 1937".
 pub fn date_label(event: &Event) -> String {
-    let date = event_date(event);
+    let date = event_date(event).to_string();
+    // "summer of 1937" reads "By the summer of 1937".
+    let date = if date.contains(" of ") {
+        format!("the {date}")
+    } else {
+        date
+    };
     match event.date_is {
-        DateIs::On => date.to_string(),
+        DateIs::On => upper_first(&date),
         DateIs::By => format!("By {date}"),
         DateIs::Derived => format!("About {date}"),
     }
@@ -259,16 +267,23 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         if let Some(work) = &quote.work {
             back.push_str(&format!(", {work}"));
         }
-        if let Some(year) = quote.year {
+        // A heading that already gives the year ("… in 1938.") is not followed by it again.
+        if let Some(year) = quote.year.filter(|y| !back.contains(&y.to_string())) {
             back.push_str(&format!(" ({year})"));
         }
         cards.push(Card {
             id: CardId::Quote(quote.id.clone()),
             deck: Deck::Quotes,
             front: if quote.speaker.is_some() || quote.organization.is_some() {
-                format!("Who said or wrote this? “{}”", quote.text.trim())
+                format!(
+                    "Who said or wrote this? “{}”",
+                    from_mid_sentence(quote.text.trim())
+                )
             } else {
-                format!("Which primary source is this from? “{}”", quote.text.trim())
+                format!(
+                    "Which primary source is this from? “{}”",
+                    from_mid_sentence(quote.text.trim())
+                )
             },
             back,
             passages: vec![quote.passage.clone()],

@@ -119,7 +119,7 @@ pub fn upper_first(sentence: &str) -> String {
 
 /// Cuts a text at a sentence end or a word so it is at most about `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = from_mid_sentence(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     if text.chars().count() <= max {
         return text;
     }
@@ -132,6 +132,16 @@ pub fn excerpt(text: &str, max: usize) -> String {
     match cut.rfind(' ') {
         Some(space) => format!("{}…", cut[..space].trim_end_matches([',', ';', ':'])),
         None => format!("{cut}…"),
+    }
+}
+
+/// A quotation that the document gives from the middle of a sentence ("during 1937 and
+/// 1938, …") shown with a leading ellipsis, so it does not read as a broken sentence.
+pub fn from_mid_sentence(text: &str) -> String {
+    if text.starts_with(char::is_lowercase) {
+        format!("…{text}")
+    } else {
+        text.to_string()
     }
 }
 

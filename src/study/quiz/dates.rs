@@ -122,7 +122,11 @@ impl Ctx<'_> {
                         rejected: Vec::new(),
                         answer_kind: AnswerKind::Number,
                     },
-                    format!("{year} ({shown})"),
+                    if shown == year {
+                        year.clone()
+                    } else {
+                        format!("{year} ({shown})")
+                    },
                 )
             }
             QuestionKind::TrueFalse => {
