@@ -216,7 +216,7 @@ fn problems(corpus: &Corpus, q: &nkvd_study::study::quiz::Question) -> Result<()
                 return fail("speakers repeat, or too few or too many".into());
             }
             for (i, shown) in quotes.iter().enumerate() {
-                let start = shown.trim_end_matches('…');
+                let start = shown.trim_end_matches('…').trim_start_matches('…');
                 let quote = corpus
                     .quotes
                     .iter()

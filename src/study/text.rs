@@ -119,7 +119,7 @@ pub fn upper_first(sentence: &str) -> String {
 
 /// Cuts a text at a sentence end or a word so it is at most about `max` characters.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let text = from_mid_sentence(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;
     }

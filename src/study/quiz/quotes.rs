@@ -95,7 +95,7 @@ impl Ctx<'_> {
             .map(|s| s.key())
             .filter(|k| *k != speaker.key())
             .collect();
-        let shown = excerpt(&quote.text, EXCERPT_CHARS);
+        let shown = shown_quote(&quote.text, EXCERPT_CHARS);
         let answer_text = speaker.label();
         let card_id = Some(CardId::Quote(quote.id.clone()));
         let body = match kind {
@@ -144,7 +144,7 @@ impl Ctx<'_> {
         let mut texts = BTreeSet::new();
         for i in pool {
             let speaker = self.quote_speaker_of(i)?;
-            let text = excerpt(&self.corpus.quotes[i].text, EXCERPT_CHARS);
+            let text = shown_quote(&self.corpus.quotes[i].text, EXCERPT_CHARS);
             if speakers.contains(&speaker.key())
                 || speakers.contains(&normalize(&speaker.label()))
                 || texts.contains(&normalize(&text))
@@ -164,7 +164,7 @@ impl Ctx<'_> {
         }
         let quotes: Vec<String> = chosen
             .iter()
-            .map(|(i, _)| excerpt(&self.corpus.quotes[*i].text, EXCERPT_CHARS))
+            .map(|(i, _)| shown_quote(&self.corpus.quotes[*i].text, EXCERPT_CHARS))
             .collect();
         let mut shown: Vec<usize> = (0..chosen.len()).collect();
         rng.shuffle(&mut shown);
@@ -181,7 +181,7 @@ impl Ctx<'_> {
             .map(|(i, s)| {
                 format!(
                     "“{}” — {}",
-                    excerpt(&self.corpus.quotes[*i].text, 60),
+                    shown_quote(&self.corpus.quotes[*i].text, 60),
                     s.label()
                 )
             })
@@ -205,4 +205,10 @@ impl Ctx<'_> {
             card_id: None,
         })
     }
+}
+
+/// A quotation as the student sees it: cut to `max` characters, with a leading ellipsis
+/// where the document gives it from the middle of a sentence.
+fn shown_quote(text: &str, max: usize) -> String {
+    from_mid_sentence(&excerpt(text, max))
 }
