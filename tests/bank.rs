@@ -426,6 +426,40 @@ fn no_question_gives_its_answer_away() {
 }
 
 #[test]
+fn figure_options_do_not_point_at_the_answer_by_arithmetic() {
+    // The answer sits at any rung of the options sorted by size: a student who always
+    // picks the middle (or the one the others are multiples of) does no better than chance.
+    let mut ranks = [0usize; 4];
+    let mut checked = 0;
+    for (_, q) in bank() {
+        let QuestionBody::Choice { options, correct } = &q.body else {
+            continue;
+        };
+        if !q.id.ends_with(":value") || options.len() != 4 {
+            continue;
+        }
+        let values: Vec<u128> = options
+            .iter()
+            .filter_map(|o| parse_number(o).map(|v| v.whole()))
+            .collect();
+        if values.len() != 4 {
+            continue;
+        }
+        checked += 1;
+        let rank = values.iter().filter(|&&v| v < values[*correct]).count();
+        ranks[rank] += 1;
+    }
+    println!("figure questions by the answer's rank (smallest first): {ranks:?}");
+    let defects: Vec<String> = ranks
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n * 10 < checked)
+        .map(|(rank, n)| format!("the answer is option {rank} by size in only {n} of {checked}"))
+        .collect();
+    report("figure options that point at the answer", checked, &defects);
+}
+
+#[test]
 fn order_questions_use_only_order_the_document_establishes() {
     let c = corpus();
     let mut defects = Vec::new();

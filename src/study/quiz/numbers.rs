@@ -34,10 +34,11 @@ const VAGUE: [&str; 14] = [
 ];
 
 /// Scalings that turn the answer into wrong figures far enough from it that no qualifier
-/// ("about", "nearly", "more than") could make them true: (numerator, denominator), below
-/// and above the answer.
-const SMALLER: [(u128, u128); 3] = [(1, 2), (1, 4), (1, 3)];
-const LARGER: [(u128, u128); 3] = [(2, 1), (3, 1), (4, 1)];
+/// ("about", "nearly", "more than") could make them true: (numerator, denominator), nearest
+/// first, below and above the answer. With the answer they make a ladder of doublings on
+/// which the answer stands at a random rung, so no option stands out by arithmetic.
+const SMALLER: [(u128, u128); 3] = [(1, 2), (1, 4), (1, 8)];
+const LARGER: [(u128, u128); 3] = [(2, 1), (4, 1), (8, 1)];
 
 /// Whether the figure is exact enough that a different one is provably wrong.
 pub(super) fn is_exact(value: &str) -> bool {
@@ -58,8 +59,9 @@ pub(super) fn restyled(value: &str, scale: (u128, u128)) -> Option<String> {
         let decimals = token.split_once('.').map_or(0, |(_, d)| d.len());
         let digits: String = token.chars().filter(char::is_ascii_digit).collect();
         let old: u128 = digits.parse().ok()?;
-        let new = old.checked_mul(num)? / den;
-        if new == 0 || new == old || new.checked_mul(den)? != old.checked_mul(num)? {
+        // Rounded to the nearest unit of the answer's own last digit.
+        let new = (old.checked_mul(num)? + den / 2) / den;
+        if new == 0 || new == old {
             return None;
         }
         let whole = new / 10u128.pow(decimals as u32);
@@ -88,8 +90,8 @@ pub(super) fn restyled(value: &str, scale: (u128, u128)) -> Option<String> {
         let old = (1..100u128).find(|&n| number_in_words(n).as_deref() == Some(lowered.as_str()));
         match old {
             Some(old) if !done => {
-                let new = old.checked_mul(num)? / den;
-                if new == 0 || new == old || new * den != old * num {
+                let new = (old.checked_mul(num)? + den / 2) / den;
+                if new == 0 || new == old {
                     return None;
                 }
                 let text = number_in_words(new)?;
@@ -136,8 +138,8 @@ impl Ctx<'_> {
                     })
             })
         };
-        // How many wrong figures lie below the answer is drawn at random, so the answer is
-        // not always the middle one (a student could otherwise find it by arithmetic).
+        // How many wrong figures lie below the answer is drawn at random (fewer where halving
+        // runs out), so the answer is at any rung of the ladder.
         let below = rng.below(DISTRACTORS + 1);
         let made = |scales: &[(u128, u128)]| -> Vec<String> {
             scales
@@ -148,9 +150,8 @@ impl Ctx<'_> {
         };
         let (mut smaller, mut larger) = (made(&SMALLER), made(&LARGER));
         let want_smaller = below.min(smaller.len());
-        let want_larger = DISTRACTORS - want_smaller;
         smaller.truncate(want_smaller);
-        larger.truncate(want_larger);
+        larger.truncate(DISTRACTORS - want_smaller);
         let made_up: Vec<String> = smaller.into_iter().chain(larger).collect();
         let mut taken: BTreeSet<String> = truths.iter().map(|(_, t)| t.clone()).collect();
         pick_tiered(rng, vec![(made_up, DISTRACTORS)], &mut taken, DISTRACTORS)
