@@ -119,6 +119,8 @@ fn QuizSetup() -> impl IntoView {
 struct Answered {
     correct: bool,
     given: String,
+    /// The right spelling, when a typed answer was accepted as a misspelling of it.
+    spelling: Option<String>,
 }
 
 fn describe_response(question: &Question, response: &Response) -> String {
@@ -126,10 +128,7 @@ fn describe_response(question: &Question, response: &Response) -> String {
         (QuestionBody::Choice { options, .. }, Response::Choice(i)) => {
             options.get(*i).cloned().unwrap_or_default()
         }
-        (_, Response::Typed(text)) => match quiz::accepted_spelling(question, response) {
-            Some(spelling) => format!("{text} (accepted as a misspelling of “{spelling}”)"),
-            None => text.clone(),
-        },
+        (_, Response::Typed(text)) => text.clone(),
         (_, Response::TrueFalse(b)) => {
             if *b {
                 "True".into()
@@ -196,11 +195,15 @@ fn QuizRun(settings: QuizSettings) -> impl IntoView {
             return;
         }
         let i = index.get_untracked();
-        let (correct, given) = questions.with_value(|qs| {
+        let answered = questions.with_value(|qs| {
             let q = &qs[i];
-            (quiz::check(q, &response), describe_response(q, &response))
+            Answered {
+                correct: quiz::check(q, &response),
+                given: describe_response(q, &response),
+                spelling: quiz::accepted_spelling(q, &response),
+            }
         });
-        answers.update(|a| a.push(Answered { correct, given }));
+        answers.update(|a| a.push(answered));
         request_animation_frame(|| {
             if let Some(el) = document().get_element_by_id("next-question")
                 && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
@@ -289,6 +292,7 @@ fn QuizRun(settings: QuizSettings) -> impl IntoView {
                         <div class=if a.correct { "feedback right" } else { "feedback wrong" } role="status">
                             <p class="verdict">{if a.correct { "Right." } else { "Not quite." }}</p>
                             {(!a.correct).then(|| view! { <p>"The answer: " <strong>{q.answer_text.clone()}</strong></p> })}
+                            {a.spelling.clone().map(|s| view! { <p>"Accepted as a misspelling. The document spells it " <strong>{s}</strong> "."</p> })}
                             <p class="card-source">"Where this comes from: " <PassageLinks ids=q.passages.clone() /></p>
                             <button id="next-question" type="button" class="primary" on:click=next>
                                 {if i + 1 == total { "See your score" } else { "Next question" }}

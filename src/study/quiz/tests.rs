@@ -669,6 +669,35 @@ fn the_quiz_has_the_requested_length_and_spreads_over_kinds() {
 }
 
 #[test]
+fn a_typed_answer_accepted_as_a_misspelling_gives_the_spelling() {
+    let question = Question {
+        id: s("typed:person:yezhov:summary"),
+        kind: QuestionKind::Typed,
+        prompt: s("Who?"),
+        body: QuestionBody::Typed {
+            accepted: list(&["Nikolai Yezhov", "Yezhov"]),
+            rejected: list(&["Genrikh Yagoda", "Yagoda"]),
+            answer_kind: AnswerKind::Name,
+        },
+        answer_text: s("Nikolai Yezhov"),
+        passages: list(&["p01"]),
+        card_id: None,
+    };
+    let typed = |t: &str| Response::Typed(t.into());
+    assert_eq!(accepted_spelling(&question, &typed("Yezhov")), None);
+    assert_eq!(accepted_spelling(&question, &typed("Yagoda")), None);
+    let spelling = accepted_spelling(&question, &typed("Nikolai Yeshov"));
+    assert!(
+        spelling.as_deref().is_some_and(|s| s.contains("Yezhov")),
+        "{spelling:?}"
+    );
+    assert_eq!(
+        accepted_spelling(&question, &Response::TrueFalse(true)),
+        None
+    );
+}
+
+#[test]
 fn responses_of_the_wrong_shape_are_wrong() {
     let corpus = corpus();
     for q in generate(&corpus, &all(5, 20)) {
