@@ -13,6 +13,7 @@ mod reader;
 mod relations;
 mod state;
 mod timeline;
+mod update;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,13 +37,12 @@ pub fn mount() {
 }
 
 /// Registers the service worker that keeps the app usable offline (the release build
-/// writes `sw.js` next to `index.html`; without one, nothing happens).
+/// writes `sw.js` next to `index.html`; without one, nothing happens). A new release's
+/// worker waits for the student: see `update::UpdateNotice`.
 fn register_service_worker() {
-    let container = window().navigator().service_worker();
-    if container.is_undefined() {
-        return;
+    if let Some(container) = update::container() {
+        let _ = container.register("./sw.js");
     }
-    let _ = container.register("./sw.js");
 }
 
 /// The view the URL fragment names.
@@ -137,6 +137,7 @@ fn App() -> impl IntoView {
             </p>
         </header>
         <main id="main">
+            <update::UpdateNotice />
             <state::Notices />
             {move || render(route.get())}
         </main>
