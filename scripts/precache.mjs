@@ -1,7 +1,8 @@
 // Writes sw.js into a built site folder: a service worker that precaches every file of
-// that build, under a cache name derived from the files' contents, so a new release
-// replaces the old cache cleanly. Run by scripts/post-build.mjs (Trunk's post-build hook);
-// also usable on its own: node scripts/precache.mjs <site-dir>
+// that build, under a cache name derived from the files' contents and the worker's own
+// template, so every release (a changed worker included) installs into a cache of its own.
+// Run by scripts/post-build.mjs (Trunk's post-build hook); also usable on its own:
+// node scripts/precache.mjs <site-dir>
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -19,7 +20,7 @@ export function writeServiceWorker(dir) {
     .map((path) => relative(dir, path).split(sep).join('/'))
     .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
     .sort();
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(template);
   for (const name of files) hash.update(name).update(readFileSync(join(dir, name)));
   const version = hash.digest('hex').slice(0, 16);
   const urls = ['./', ...files.map((f) => `./${f}`)];
