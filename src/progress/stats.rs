@@ -52,6 +52,7 @@ pub fn percent_known(card_ids: &[String], states: &BTreeMap<String, CardState>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::study::review_id::ReviewId;
     use crate::study::schedule::{Grade, Settings, review};
 
     const NOON: i64 = 1_767_268_800_000;
@@ -59,6 +60,7 @@ mod tests {
     #[test]
     fn reviews_are_counted_on_their_local_day() {
         let record = |at_ms| ReviewRecord {
+            id: ReviewId::from_random(at_ms as u64),
             card: "c".into(),
             grade: Grade::Good,
             at_ms,

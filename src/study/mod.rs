@@ -6,6 +6,7 @@ pub mod bank;
 pub mod card_id;
 pub mod cards;
 pub mod quiz;
+pub mod review_id;
 pub mod rng;
 pub mod schedule;
 pub mod text;

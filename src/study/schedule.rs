@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{FSRS, Parameters, Rating, Seed, State};
 use serde::{Deserialize, Serialize};
 
+use super::review_id::ReviewId;
+
 const DAY_MS: i64 = 86_400_000;
 
 /// The moment of a review, and the student's offset from UTC so that "today" is their day.
@@ -228,6 +230,7 @@ pub fn is_due_today(state: &CardState, clock: &Clock) -> bool {
 /// One review as saved in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRecord {
+    pub id: ReviewId,
     pub card: String,
     pub grade: Grade,
     pub at_ms: i64,
@@ -370,6 +373,7 @@ mod tests {
         );
         states.insert("c0".to_string(), review(None, Grade::Easy, NOON, &settings));
         reviews.push(ReviewRecord {
+            id: ReviewId::from_random(1),
             card: "c0".into(),
             grade: Grade::Easy,
             at_ms: NOON,

@@ -7,18 +7,20 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::content::corpus;
-use crate::progress::format;
+use crate::progress::merge;
 use crate::route::{Query, Route};
 use crate::study::cards::{self, Card, Deck};
+use crate::study::review_id::ReviewId;
 use crate::study::schedule::{self, CardState, Grade, ReviewRecord};
 
 use super::common::PassageLinks;
-use super::state::{AppState, download, now};
+use super::state::{AppState, download, now, random_u64};
 
 /// What one grade changed, so that undo can put it back exactly.
 #[derive(Clone)]
 struct Undo {
-    card: String,
+    /// The review this tab made: undo takes back exactly that one.
+    review: ReviewId,
     previous: Option<CardState>,
     queue: Vec<String>,
     grade: Grade,
@@ -172,9 +174,10 @@ fn Review(deck: Deck) -> impl IntoView {
         let next = state.progress.with_untracked(|p| {
             schedule::review(previous.as_ref(), grade, clock.now_ms, &p.settings)
         });
+        let review = ReviewId::from_random(random_u64());
         undo_stack.update(|u| {
             u.push(Undo {
-                card: id.clone(),
+                review,
                 previous: previous.clone(),
                 queue: queue.get_untracked(),
                 grade,
@@ -184,6 +187,7 @@ fn Review(deck: Deck) -> impl IntoView {
         state.update(|p| {
             p.cards.insert(id.clone(), next);
             p.reviews.push(ReviewRecord {
+                id: review,
                 card: id.clone(),
                 grade,
                 at_ms: clock.now_ms,
@@ -205,7 +209,9 @@ fn Review(deck: Deck) -> impl IntoView {
             return;
         };
         // Recorded as undone, so that merging with another tab's copy does not bring it back.
-        state.update(|p| format::undo_review(p, &last.card, last.previous.clone()));
+        state.update(|p| {
+            merge::undo_review(p, last.review, last.previous.clone());
+        });
         queue.set(last.queue);
         done.update(|d| {
             if let Some(i) = d.iter().rposition(|g| *g == last.grade) {

@@ -6,6 +6,7 @@ mod common;
 mod flashcards;
 mod home;
 mod not_found;
+mod notices;
 mod people;
 mod progress;
 mod quiz;
@@ -138,7 +139,7 @@ fn App() -> impl IntoView {
         </header>
         <main id="main">
             <update::UpdateNotice />
-            <state::Notices />
+            <notices::Notices />
             {move || render(route.get())}
         </main>
         <footer class="site-footer">

@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::Closure;
 
 use crate::content::corpus;
 use crate::progress::format::{self, MAX_BYTES, SavedProgress};
+use crate::progress::merge;
 use crate::progress::stats;
+use crate::progress::store::SaveError;
 use crate::study::cards::{self, Deck};
 use crate::study::schedule;
 
@@ -261,20 +263,28 @@ fn ExportImport() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        if replace {
-            state.replace(format::replace_with(&p.progress, now().now_ms));
+        let saved = if replace {
+            state.replace(merge::replace_with(&p.progress, now().now_ms))
         } else {
-            state.update(|current| *current = format::merge(current, &p.progress));
-        }
-        pending.set(None);
-        message.set(Some((
-            true,
-            if replace {
-                "Progress replaced by the file.".to_string()
+            state.update(|current| *current = merge::merge(current, &p.progress));
+            if state.saving() {
+                Ok(())
             } else {
-                "The file was merged into your progress.".to_string()
-            },
-        )));
+                Err(SaveError::NotSaving)
+            }
+        };
+        pending.set(None);
+        message.set(Some(match (replace, saved) {
+            (true, Ok(())) => (true, "Progress replaced by the file.".to_string()),
+            (false, Ok(())) => (true, "The file was merged into your progress.".to_string()),
+            (_, Err(error)) => (
+                false,
+                format!(
+                    "The file's progress is in use in this tab, but it could not be saved: \
+                     {error}. Export it before you close the tab."
+                ),
+            ),
+        }));
     };
 
     view! {
@@ -311,10 +321,14 @@ fn ExportImport() -> impl IntoView {
                 <p>"This deletes every review, card state and quiz result in this browser. Export first if you may want them back."</p>
                 <div class="dialog-actions">
                     <button type="button" class="danger" on:click=move |_| {
-                        let fresh = state.progress.with_untracked(|p| format::reset(p, now().now_ms));
-                        state.replace(fresh);
+                        let fresh = state.progress.with_untracked(|p| merge::reset(p, now().now_ms));
                         confirm_reset.set(false);
-                        message.set(Some((true, "All progress was reset.".to_string())));
+                        message.set(Some(match state.replace(fresh) {
+                            Ok(()) => (true, "All progress was reset.".to_string()),
+                            Err(error) => (false, format!(
+                                "Progress was reset in this tab only: {error}. The saved copy is unchanged."
+                            )),
+                        }));
                     }>"Yes, reset everything"</button>
                     <button type="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
                 </div>

@@ -1,12 +1,23 @@
 //! The app's shared state: saved progress as a signal, the notices about storage, and
-//! saving after every change (merged with other tabs).
+//! saving after every change: under a cross-tab lock where the browser has the Web Locks
+//! API, merged with what other tabs wrote (heard through the `storage` event, whose text is
+//! merged even if that tab has closed since), and flushed on `pagehide` so that closing a
+//! tab at once loses nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
-use crate::progress::format::{self, SavedProgress};
+use crate::progress::format::SavedProgress;
+use crate::progress::saving::Heard;
 use crate::progress::store::{self, Notice, SaveError, Store};
 use crate::study::schedule::Clock;
+
+/// The name of the Web Lock every tab takes to read, merge and write progress.
+const LOCK: &str = "nkvd-study/progress";
 
 /// Shared state, provided as context by the app shell.
 #[derive(Clone, Copy)]
@@ -14,6 +25,8 @@ pub struct AppState {
     pub progress: RwSignal<SavedProgress>,
     pub notices: RwSignal<Vec<Notice>>,
     store: StoredValue<Store, LocalStorage>,
+    /// Whether progress has changed since it was last written.
+    dirty: StoredValue<bool>,
 }
 
 /// The real clock, with the student's time zone.
@@ -25,28 +38,108 @@ pub fn now() -> Clock {
     }
 }
 
+/// 64 random bits (for review ids), from `crypto.getRandomValues` where it works.
+pub fn random_u64() -> u64 {
+    let bytes = js_sys::Uint8Array::new_with_length(8);
+    let filled = js_sys::Reflect::get(&window(), &"crypto".into())
+        .and_then(|crypto| {
+            let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into())?;
+            fill.dyn_into::<js_sys::Function>()?.call1(&crypto, &bytes)
+        })
+        .is_ok();
+    if filled {
+        let mut out = [0u8; 8];
+        bytes.copy_to(&mut out);
+        u64::from_le_bytes(out)
+    } else {
+        let half = |x: f64| (x * 4_294_967_296.0) as u64;
+        (half(js_sys::Math::random()) << 32) | half(js_sys::Math::random())
+    }
+}
+
+/// Runs `work` holding the app's Web Lock, so that no other tab reads or writes progress
+/// meanwhile; at once where the browser has no Web Locks (there, a tab that saved over
+/// another's write merges that write back in when it hears of it).
+fn with_lock(work: impl FnOnce() + 'static) {
+    let work = Rc::new(RefCell::new(Some(work)));
+    let run = {
+        let work = Rc::clone(&work);
+        move || {
+            if let Some(work) = work.borrow_mut().take() {
+                work();
+            }
+        }
+    };
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let locks = get(&window().navigator(), "locks");
+    let request = locks
+        .as_ref()
+        .and_then(|l| get(l, "request"))
+        .and_then(|r| r.dyn_into::<js_sys::Function>().ok());
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        return;
+    };
+    let granted = Closure::once_into_js({
+        let run = run.clone();
+        move |_lock: wasm_bindgen::JsValue| run()
+    });
+    match request
+        .call2(&locks, &wasm_bindgen::JsValue::from_str(LOCK), &granted)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
+        Some(promise) => {
+            // A refused lock (an opaque origin, say) saves anyway.
+            let refused = Closure::once(move |_error: wasm_bindgen::JsValue| run());
+            let _ = promise.catch(&refused);
+            refused.forget();
+        }
+        None => run(),
+    }
+}
+
 impl AppState {
-    /// Opens storage, reads progress, and follows other tabs' saves.
+    /// Opens storage, reads progress, follows other tabs' saves, and flushes on `pagehide`.
     pub fn open() -> Self {
         let opened = store::open(now().now_ms);
         let state = Self {
             progress: RwSignal::new(opened.progress),
             notices: RwSignal::new(opened.notices),
             store: StoredValue::new_local(opened.store),
+            dirty: StoredValue::new(false),
         };
-        let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(store::KEY)
-                && let Some(stored) = state.store.with_value(Store::reload)
+        let heard = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(store::KEY) {
+                return;
+            }
+            let written = event.new_value();
+            let current = state.progress.get_untracked();
+            match state
+                .store
+                .with_value(|s| s.heard(&current, written.as_deref()))
             {
-                let merged = format::sync(&state.progress.get_untracked(), &stored);
-                let write_back = format::knows_more(&merged, &stored);
-                state.progress.set(merged);
-                if write_back {
-                    state.save();
+                Heard::Adopt { merged, write_back } => {
+                    if merged != current {
+                        state.progress.set(merged);
+                    }
+                    if write_back {
+                        state.save();
+                    }
                 }
+                Heard::Newer { version } => state.notify(Notice::Newer { version }),
+                Heard::Nothing => {}
             }
         });
-        on_cleanup(move || listener.remove());
+        let leaving = window_event_listener_untyped("pagehide", move |_| state.flush());
+        on_cleanup(move || {
+            heard.remove();
+            leaving.remove();
+        });
         state
     }
 
@@ -60,29 +153,64 @@ impl AppState {
         self.save();
     }
 
-    /// Saves the current progress; on failure, keeps it in memory and says so.
+    /// Saves the current progress as soon as this tab holds the lock; on failure, keeps it
+    /// in memory and says so.
     pub fn save(&self) {
+        self.dirty.set_value(true);
+        let state = *self;
+        with_lock(move || state.flush());
+    }
+
+    /// Writes progress now if it changed since the last write (read, merge, write).
+    fn flush(&self) {
+        if !self.dirty.get_value() {
+            return;
+        }
+        self.dirty.set_value(false);
         let current = self.progress.get_untracked();
-        match self.store.with_value(|s| s.save(&current)) {
-            Ok(merged) => {
-                if merged != current {
-                    self.progress.set(merged);
+        match self.store.with_value(|s| s.save(&current, now().now_ms)) {
+            Ok(saved) => {
+                if saved.progress != current {
+                    self.progress.set(saved.progress);
                 }
-                // A save that works again clears an earlier "full" notice.
-                self.notices.update(|n| n.retain(|n| *n != Notice::Full));
+                // A save that works again clears an earlier "full" or "refused" notice.
+                self.notices
+                    .update(|n| n.retain(|n| !matches!(n, Notice::Full | Notice::Refused { .. })));
+                if let Some(notice) = saved.notice {
+                    self.notify(notice);
+                }
             }
-            Err(SaveError::Full) => self.notify(Notice::Full),
-            Err(SaveError::Unavailable | SaveError::Frozen) => {}
+            Err(error) => {
+                if let Some(notice) = error.notice() {
+                    self.notify(notice);
+                }
+            }
         }
     }
 
     /// Replaces all progress (import "replace" or reset; `progress` carries a new lineage, so
-    /// other tabs adopt it instead of merging their older copy back in).
-    pub fn replace(&self, progress: SavedProgress) {
+    /// other tabs adopt it instead of merging their older copy back in). Says whether it was
+    /// saved: the change holds in this tab either way.
+    pub fn replace(&self, progress: SavedProgress) -> Result<(), SaveError> {
         self.progress.set(progress.clone());
-        if let Err(SaveError::Full) = self.store.with_value(|s| s.replace(&progress)) {
-            self.notify(Notice::Full);
+        self.dirty.set_value(false);
+        let saved = self.store.with_value(|s| s.replace(&progress));
+        if let Err(error) = &saved
+            && let Some(notice) = error.notice()
+        {
+            self.notify(notice);
         }
+        saved
+    }
+
+    /// Removes unreadable saved data that could not be kept aside (the student has been
+    /// offered its download and confirmed), then saves again.
+    pub fn clear_stuck(&self) -> Result<(), SaveError> {
+        self.store.with_value(Store::clear_stuck)?;
+        self.notices
+            .update(|n| n.retain(|n| !matches!(n, Notice::UnreadableNotKept { .. })));
+        self.save();
+        Ok(())
     }
 
     fn notify(&self, notice: Notice) {
@@ -120,88 +248,4 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
         anchor.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-/// The storage notices, shown at the top of every view until dismissed (the ones about
-/// saving stay while they hold).
-#[component]
-pub fn Notices() -> impl IntoView {
-    let state = AppState::get();
-    move || {
-        state
-            .notices
-            .get()
-            .into_iter()
-            .map(|notice| {
-                let (text, data) = match &notice {
-                    Notice::Unreadable {
-                        reason,
-                        data,
-                        salvaged,
-                        ..
-                    } => (
-                        match salvaged {
-                            Some((kept, dropped)) => format!(
-                                "Part of your saved progress could not be read: {reason}. The app kept \
-                                 the {kept} readable {} and left out {dropped} unreadable {}. The saved \
-                                 data is kept aside unchanged; you can download it.",
-                                plural(*kept, "item", "items"),
-                                plural(*dropped, "item", "items"),
-                            ),
-                            None => format!(
-                                "Your saved progress could not be read: {reason}. The app started \
-                                 afresh. The unreadable data is kept aside unchanged; you can download it."
-                            ),
-                        },
-                        Some(data.clone()),
-                    ),
-                    Notice::UnreadableNotKept { reason, data } => (
-                        format!(
-                            "Your saved progress could not be read: {reason}. To keep it safe, nothing \
-                             will be saved over it: progress in this visit is not being saved. Download \
-                             it to keep a copy."
-                        ),
-                        Some(data.clone()),
-                    ),
-                    Notice::Unavailable => (
-                        "This browser does not let the app use local storage (it may be blocked or in \
-                         private mode). You can study, but progress is not being saved when you close \
-                         the tab. Export it from the Progress page to keep it."
-                            .to_string(),
-                        None,
-                    ),
-                    Notice::Full => (
-                        "The browser's storage is full, so your latest progress is not being saved. It \
-                         is kept while this tab stays open; export it from the Progress page."
-                            .to_string(),
-                        None,
-                    ),
-                };
-                let dismissable = matches!(notice, Notice::Unreadable { .. });
-                let notice_for_dismiss = notice.clone();
-                view! {
-                    <div class="notice" role="alert">
-                        <p>{text}</p>
-                        <div class="notice-actions">
-                            {data.map(|data| view! {
-                                <button type="button" on:click=move |_| download("nkvd-study-unreadable-progress.txt", "text/plain", &data)>
-                                    "Download the unreadable data"
-                                </button>
-                            })}
-                            {dismissable.then(|| view! {
-                                <button type="button" on:click=move |_| {
-                                    let gone = notice_for_dismiss.clone();
-                                    state.notices.update(|n| n.retain(|x| *x != gone));
-                                }>"Dismiss"</button>
-                            })}
-                        </div>
-                    </div>
-                }
-            })
-            .collect_view()
-    }
 }

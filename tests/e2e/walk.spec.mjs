@@ -59,7 +59,7 @@ async function storedReviews(page) {
   return page.evaluate((key) => {
     try {
       const p = JSON.parse(localStorage.getItem(key) ?? 'null');
-      return { lineage: p?.lineage_ms ?? 0, reviews: p ? p.reviews.map((r) => `${r.card}@${r.at_ms}`) : [] };
+      return { lineage: p?.lineage_ms ?? 0, reviews: p ? p.reviews.map(([id]) => id) : [] };
     } catch {
       return { lineage: 0, reviews: ['<unreadable>'] };
     }
