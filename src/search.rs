@@ -124,9 +124,17 @@ pub fn score_person(person: &Person, query: &str) -> Option<MatchQuality> {
         .max()
 }
 
-/// People matching `query`, best first (ties in the corpus's order). An empty query matches
-/// everyone.
+/// The longest query matched: longer ones (a pasted page, a hostile link) are cut to this
+/// many characters before the edit-distance matching, whose cost grows with the length.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// People matching `query` (its first [`MAX_QUERY_CHARS`] characters), best first (ties in
+/// the corpus's order). An empty query matches everyone.
 pub fn search<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
+    let query = match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &query[..cut],
+        None => query,
+    };
     let query = normalize(query);
     if query.is_empty() {
         return people.iter().collect();
@@ -225,5 +233,20 @@ mod tests {
     fn empty_query_lists_everyone_in_order() {
         assert_eq!(ids("").len(), people().len());
         assert_eq!(ids("  , ").len(), people().len());
+    }
+
+    #[test]
+    fn a_pasted_page_is_cut_to_the_longest_query_before_matching() {
+        let pasted = "Yezhov".repeat(20_000);
+        let cut: String = pasted.chars().take(MAX_QUERY_CHARS).collect();
+        assert_eq!(ids(&pasted), ids(&cut));
+        let name_then_junk = format!("Nikolai Yezhov {}", "é".repeat(100_000));
+        assert_eq!(
+            ids(&name_then_junk),
+            ids(&name_then_junk
+                .chars()
+                .take(MAX_QUERY_CHARS)
+                .collect::<String>())
+        );
     }
 }

@@ -1509,6 +1509,19 @@ mod tests {
                 let _ = grade(*kind, &accepted, &rejected, &text);
             }
         }
+        // The two inputs that wrapped around to 117 in the first release (issue #18).
+        assert_eq!(
+            grade(
+                NUM,
+                &forms(&["117"]),
+                &[],
+                "340282366920938463463374607431768211 573"
+            ),
+            Grade::Wrong
+        );
+        let hundreds = format!("one{} one hundred seventeen", " hundred".repeat(64));
+        assert_eq!(grade(NUM, &forms(&["117"]), &[], &hundreds), Grade::Wrong);
+        assert!(!accepts_number("117", &hundreds));
         // A pasted 100 KB answer is refused at once.
         let pasted = "Nikolai Yezhov ".repeat(7_000);
         assert_eq!(grade(NAME, &yezhov(), &[], &pasted), Grade::Wrong);

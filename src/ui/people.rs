@@ -91,6 +91,7 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                     "Search names"
                     <input
                         type="search"
+                        maxlength=crate::search::MAX_QUERY_CHARS
                         placeholder="e.g. Yezhov, Tukhachevsky"
                         autocomplete="off"
                         prop:value=move || text.get()

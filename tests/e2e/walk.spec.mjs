@@ -55,21 +55,64 @@ async function targets(page) {
   });
 }
 
+/** The saved reviews once every save this page has started is done: saves run under the
+ *  app's Web Lock, and locks are granted in order, so taking it ourselves waits for them. */
 async function storedReviews(page) {
-  return page.evaluate((key) => {
+  return page.evaluate(async (key) => {
+    if (navigator.locks) await navigator.locks.request(key, () => {});
     try {
       const p = JSON.parse(localStorage.getItem(key) ?? 'null');
-      return { lineage: p?.lineage_ms ?? 0, reviews: p ? p.reviews.map(([id]) => id) : [] };
+      return {
+        lineage: p?.lineage_ms ?? 0,
+        reviews: p ? p.reviews.map(([id]) => id) : [],
+        undone: p ? (p.undone ?? []).map((u) => u.id) : [],
+      };
     } catch {
-      return { lineage: 0, reviews: ['<unreadable>'] };
+      return { lineage: 0, reviews: ['<unreadable>'], undone: [] };
     }
   }, KEY);
+}
+
+/** One random action in `page`, chosen by `random`; returns what it did (or null). */
+async function act(page, random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const roll = random();
+  let action;
+  if (roll < 0.08) {
+    action = `go ${pick(ROUTES)}`;
+    await page.evaluate((hash) => { location.hash = hash; }, action.slice(3));
+  } else if (roll < 0.09) {
+    action = 'reload';
+    await page.reload();
+    await expect(page.locator('main h1')).toBeVisible();
+  } else if (roll < 0.5) {
+    const found = await targets(page);
+    if (found.length === 0) return null;
+    const target = pick(found);
+    action = `click ${target.tag} "${target.text}"`;
+    const element = page.locator(`[data-walk="${target.i}"]`);
+    await element.scrollIntoViewIfNeeded({ timeout: 1000 }).catch(() => {});
+    const box = await element.boundingBox({ timeout: 1000 }).catch(() => null);
+    if (!box) return null;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  } else if (roll < 0.9) {
+    action = `key ${pick(KEYS)}`;
+    await page.keyboard.press(action.slice(4));
+  } else {
+    const inputs = await page.locator('input[type=search], input[type=text], input:not([type])').all();
+    if (inputs.length === 0) return null;
+    const input = pick(inputs);
+    const word = pick(WORDS);
+    action = `type "${word}"`;
+    await input.fill('', { timeout: 1000 }).catch(() => {});
+    await input.pressSequentially(word, { timeout: 2000 }).catch(() => {});
+  }
+  return action;
 }
 
 test('a seeded random walk through every view loses no review and raises no error', async ({ page, app, errors }) => {
   test.setTimeout(600_000);
   const random = rng(SEED);
-  const pick = (list) => list[Math.floor(random() * list.length)];
   await page.addInitScript(() => {
     window.print = () => {};
   });
@@ -79,37 +122,8 @@ test('a seeded random walk through every view loses no review and raises no erro
   let lineage = 0;
   const log = [];
   for (let step = 0; step < STEPS; step++) {
-    const roll = random();
-    let action;
-    if (roll < 0.08) {
-      action = `go ${pick(ROUTES)}`;
-      await page.evaluate((hash) => { location.hash = hash; }, action.slice(3));
-    } else if (roll < 0.09) {
-      action = 'reload';
-      await page.reload();
-      await expect(page.locator('main h1')).toBeVisible();
-    } else if (roll < 0.5) {
-      const found = await targets(page);
-      if (found.length === 0) continue;
-      const target = pick(found);
-      action = `click ${target.tag} "${target.text}"`;
-      const element = page.locator(`[data-walk="${target.i}"]`);
-      await element.scrollIntoViewIfNeeded({ timeout: 1000 }).catch(() => {});
-      const box = await element.boundingBox({ timeout: 1000 }).catch(() => null);
-      if (!box) continue;
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    } else if (roll < 0.9) {
-      action = `key ${pick(KEYS)}`;
-      await page.keyboard.press(action.slice(4));
-    } else {
-      const inputs = await page.locator('input[type=search], input[type=text], input:not([type])').all();
-      if (inputs.length === 0) continue;
-      const input = pick(inputs);
-      const word = pick(WORDS);
-      action = `type "${word}"`;
-      await input.fill('', { timeout: 1000 }).catch(() => {});
-      await input.pressSequentially(word, { timeout: 2000 }).catch(() => {});
-    }
+    const action = await act(page, random);
+    if (action === null) continue;
     log.push(action);
     if (log.length > 25) log.shift();
 
@@ -137,4 +151,67 @@ test('a seeded random walk through every view loses no review and raises no erro
     `${saved.length} ${saved.length === 1 ? 'review' : 'reviews'} in all`,
   );
   console.log(`walk: ${STEPS} steps from seed ${SEED} in ${Math.round((Date.now() - started) / 1000)} s, ${saved.length} reviews saved`);
+});
+
+test('a seeded walk in two tabs at once loses no review, doubles none, and raises no error', async ({ context, errors }) => {
+  test.setTimeout(300_000);
+  const steps = Number(process.env.WALK_TWO_TAB_STEPS ?? 400);
+  const random = rng(SEED + 1);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const tabs = [await context.newPage(), await context.newPage()];
+  for (const p of tabs) {
+    p.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    await p.addInitScript(() => { window.print = () => {}; });
+    await p.goto(`${process.env.APP_URL}#/flashcards?deck=all`);
+    await expect(p.locator('main h1')).toBeVisible();
+  }
+  // Every review id seen in storage, by lineage (a confirmed reset starts a new one).
+  const seen = new Map();
+  const log = [];
+  for (let step = 0; step < steps; step++) {
+    const t = random() < 0.5 ? 0 : 1;
+    const page = tabs[t];
+    let action;
+    if (random() < 0.5) {
+      // Mostly study, so that both tabs make (and undo) reviews of the same cards.
+      if (await page.locator('.card-front').isVisible()) {
+        const key = pick(['1', '2', '3', '3', '4', 'u']);
+        action = `grade ${key}`;
+        if (key !== 'u') await page.keyboard.press('Space');
+        await page.keyboard.press(key);
+      } else {
+        action = 'back to flashcards';
+        await page.evaluate(() => { location.hash = '#/flashcards?deck=all'; });
+      }
+    } else {
+      action = await act(page, random);
+      if (action === null) continue;
+    }
+    log.push(`tab ${t}: ${action}`);
+    if (log.length > 25) log.shift();
+    const stored = await storedReviews(tabs[0]);
+    const context = `step ${step} (seed ${SEED + 1}): tab ${t}: ${action}\nlast actions:\n  ${log.join('\n  ')}`;
+    expect(stored.reviews, `storage stays readable, ${context}`).not.toContain('<unreadable>');
+    expect(new Set(stored.reviews).size, `no review saved twice, ${context}`).toBe(stored.reviews.length);
+    if (!seen.has(stored.lineage)) seen.set(stored.lineage, new Set());
+    for (const id of stored.reviews) seen.get(stored.lineage).add(id);
+    expect(errors, context).toEqual([]);
+  }
+  // Once the tabs have heard of each other's last saves, every review seen in the final
+  // lineage is saved, or was undone.
+  const settled = async () => {
+    const s = await storedReviews(tabs[0]);
+    return [...(seen.get(s.lineage) ?? [])].filter((id) => !s.reviews.includes(id) && !s.undone.includes(id));
+  };
+  await expect.poll(settled, { message: `reviews lost (seed ${SEED + 1}):\n  ${log.join('\n  ')}` }).toEqual([]);
+  const final = await storedReviews(tabs[0]);
+  for (const p of tabs) {
+    await p.evaluate(() => { location.hash = '#/progress'; });
+    await p.reload();
+    await expect(p.locator('.totals')).toContainText(
+      `${final.reviews.length} ${final.reviews.length === 1 ? 'review' : 'reviews'} in all`,
+    );
+  }
+  console.log(`two-tab walk: ${steps} steps from seed ${SEED + 1}, ${final.reviews.length} reviews saved`);
 });
