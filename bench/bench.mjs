@@ -566,6 +566,18 @@ function markdown(r) {
   row(['questions generated / runs', `${h?.quiz_50?.questions ?? '?'} / ${h?.quiz_50?.runs ?? '?'}`, '', `${hx?.quiz_50?.questions ?? '?'} / ${hx?.quiz_50?.runs ?? '?'}`, '', '']);
   L.push('');
 
+  // Saved progress
+  L.push('## Saved progress at large histories', '');
+  L.push('`examples/bench_progress.rs`, release profile, natively: a history of 10,000 to 100,000 reviews over 359 cards. *Merge*: two tabs\' copies ' +
+    '(one review apart) combined. *Save after another tab*: what a grade costs when another tab wrote since (read the stored JSON, merge, write). ' +
+    '*Save, storage unchanged*: the usual case, where storage still holds what this tab last wrote (no read, no merge). Medians in ms.', '');
+  row(['reviews', 'merge', 'save after another tab', 'save, storage unchanged', 'saved JSON']);
+  row(['---:', '---:', '---:', '---:', '---:']);
+  for (const r of host.progress ?? []) {
+    row([r.reviews.toLocaleString('en'), r.merge_ms.toFixed(1), r.save_after_another_tab_ms.toFixed(1), r.save_unchanged_ms.toFixed(1), `${(r.bytes / 1e6).toFixed(1)} MB`]);
+  }
+  L.push('');
+
   // Lighthouse
   L.push('## Lighthouse', '');
   if (lh?.error || !lh) {
@@ -627,7 +639,11 @@ function markdown(r) {
 
 async function main() {
   const meta = readJson(`${OUT}/meta.json`);
-  const host = { data: readJson(`${OUT}/host-data.json`), x100: readJson(`${OUT}/host-100x.json`) };
+  const host = {
+    data: readJson(`${OUT}/host-data.json`),
+    x100: readJson(`${OUT}/host-100x.json`),
+    progress: readJson(`${OUT}/progress.json`),
+  };
   const corpus = {};
   for (const [k, file] of [['data', `${OUT}/corpus-data.bin`], ['x100', `${OUT}/corpus-100x.bin`]]) {
     if (existsSync(file)) {

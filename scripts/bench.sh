@@ -6,7 +6,8 @@
 #      dist/ with data/ (or $STUDY_DATA_DIR), dist-100x/ with a synthetic pack 100 times the
 #      size (bench/synth-data.mjs), and dist-floor/, an empty Leptos CSR app (bench/floor/);
 #   2. times quiz generation and the people search on the host (examples/bench_host.rs) for
-#      both data folders;
+#      both data folders, and merging and saving progress at 10k–100k reviews
+#      (examples/bench_progress.rs);
 #   3. measures in headless Chromium (bench/bench.mjs): first-visit bytes (gzip), time to an
 #      interactive home view with 4× CPU throttling, key press → next frame, and Lighthouse.
 # Everything it writes goes under target/bench/ (never dist/, which the tests serve), except
@@ -78,6 +79,10 @@ STUDY_DATA_DIR="$data" timed "host timings (examples/bench_host.rs)" host \
     cargo build --release --example bench_host
 "$CARGO_TARGET_DIR/release/examples/bench_host" "$data" --corpus-embedded "$out/corpus-data.bin" | tee "$out/host-data.json"
 "$CARGO_TARGET_DIR/release/examples/bench_host" "$synth" --corpus-embedded "$out/corpus-100x.bin" | tee "$out/host-100x.json"
+
+step "Saved progress at 10k, 40k and 100k reviews (examples/bench_progress.rs, release profile)"
+cargo build --release --example bench_progress
+"$CARGO_TARGET_DIR/release/examples/bench_progress" | tee "$out/progress.json"
 
 rel() { case "$1" in "$root"/*) echo "${1#"$root"/}" ;; *) echo "$1" ;; esac; }
 BENCH_COMMAND="$command_line" BENCH_DATA="$(rel "$data")" BENCH_SYNTH="$(rel "$synth")" \
