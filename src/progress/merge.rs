@@ -202,11 +202,18 @@ pub fn undo_review(
     };
     let review = progress.reviews.remove(i);
     progress.undone.push(Undone::of(&review));
+    // `previous` is dropped too if it came from a review undone since (in another tab).
+    let previous_undone = previous.as_ref().is_some_and(|p| {
+        progress
+            .undone
+            .iter()
+            .any(|u| u.card == review.card && u.at_ms == p.last_review_ms)
+    });
     match previous {
-        Some(previous) => {
+        Some(previous) if !previous_undone => {
             progress.cards.insert(review.card, previous);
         }
-        None => {
+        _ => {
             progress.cards.remove(&review.card);
         }
     }
@@ -449,6 +456,24 @@ mod tests {
         let imported = merge(&after, &replaced);
         assert_eq!(imported.reviews.len(), old.reviews.len() + 1);
         assert_eq!(imported.lineage_ms, after.lineage_ms);
+    }
+
+    #[test]
+    fn undo_never_restores_a_state_that_an_undone_review_produced() {
+        // Found by the longer two-tab interleavings: tab A grades a card and undoes it; tab
+        // B had heard of A's grade, grades the card on top of it, hears of the undo, then
+        // undoes its own grade.
+        let base = SavedProgress::default();
+        let a = graded(base.clone(), "event:x", Grade::Good, T);
+        let mut a_undone = a.clone();
+        undo_review(&mut a_undone, last_id(&a), None);
+        let b_previous = a.cards.get("event:x").cloned();
+        let b = graded(sync(&base, &a), "event:x", Grade::Easy, T + 1000);
+        let b_review = last_id(&b);
+        let mut b = sync(&b, &a_undone);
+        assert!(undo_review(&mut b, b_review, b_previous));
+        assert!(b.reviews.is_empty());
+        assert!(!b.cards.contains_key("event:x"), "the card is new again");
     }
 
     #[test]
