@@ -4,6 +4,7 @@
 //! Everything but `ui` is plain Rust that `cargo test` runs on the host.
 
 pub mod content;
+pub mod graph;
 pub mod progress;
 pub mod route;
 pub mod search;

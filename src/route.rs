@@ -165,7 +165,8 @@ impl Route {
     pub fn section(&self) -> Section {
         match self {
             Self::Home | Self::NotFound { .. } => Section::Home,
-            Self::People { .. } | Self::Person { .. } | Self::Relations => Section::People,
+            Self::People { .. } | Self::Person { .. } => Section::People,
+            Self::Relations => Section::Relations,
             Self::Timeline { .. } => Section::Timeline,
             Self::Flashcards { .. } => Section::Flashcards,
             Self::Quiz { .. } => Section::Quiz,
@@ -180,6 +181,7 @@ impl Route {
 pub enum Section {
     Home,
     People,
+    Relations,
     Timeline,
     Flashcards,
     Quiz,
@@ -189,8 +191,9 @@ pub enum Section {
 
 impl Section {
     /// The sections the navigation bar lists.
-    pub const NAVIGATION: [Section; 6] = [
+    pub const NAVIGATION: [Section; 7] = [
         Section::People,
+        Section::Relations,
         Section::Timeline,
         Section::Flashcards,
         Section::Quiz,
@@ -202,6 +205,7 @@ impl Section {
         match self {
             Self::Home => "Home",
             Self::People => "People",
+            Self::Relations => "Relations",
             Self::Timeline => "Timeline",
             Self::Flashcards => "Flashcards",
             Self::Quiz => "Quiz",
@@ -216,6 +220,7 @@ impl Section {
             Self::People => Route::People {
                 query: Query::default(),
             },
+            Self::Relations => Route::Relations,
             Self::Timeline => Route::Timeline {
                 query: Query::default(),
             },

@@ -32,6 +32,10 @@ pub fn Home() -> impl IntoView {
                     " — " {corpus.people.len()} " people the document names."
                 </li>
                 <li>
+                    <a href=Section::Relations.route().href()>"See who did what to whom"</a>
+                    " — " {corpus.relations.len()} " relations between them, as a graph and a list."
+                </li>
+                <li>
                     <a href=Section::Timeline.route().href()>"Follow the timeline"</a>
                     " — " {corpus.events.len()} " dated events."
                 </li>

@@ -1,164 +1,242 @@
-//! The relations view: who appointed, replaced, ordered, accused or killed whom, as an SVG
-//! graph a student can click (or Tab and Enter) through, with the same relations as a list.
+//! The relations view: who appointed, replaced, accused or killed whom, as an SVG graph laid
+//! out by `graph::layout` (labels kept apart), with a legend of line patterns, a filter by
+//! family, zoom, and the relations of a hovered or focused person highlighted and labelled;
+//! the same relations as a list below.
 
 use leptos::prelude::*;
 
-use crate::content::{RelationKind, corpus};
+use crate::content::corpus;
+use crate::graph::layout::{self, Layout};
+use crate::graph::{Family, Graph};
 use crate::route::Route;
 
 use super::common::{Attribution, PassageLinks, PersonLink};
 
-const SIZE: f64 = 720.0;
-const RADIUS: f64 = 280.0;
+/// Zoom steps: never below 1:1, so labels stay at their full size (the drawing scrolls).
+const ZOOMS: [f64; 4] = [1.0, 1.25, 1.5, 2.0];
 
-fn kind_from(value: &str) -> Option<RelationKind> {
-    corpus()
-        .relations
-        .iter()
-        .map(|r| r.kind)
-        .find(|k| k.verb() == value)
+/// A short line in a family's pattern, for the legend.
+#[component]
+fn Swatch(family: Family) -> impl IntoView {
+    view! {
+        <svg class="swatch" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">
+            <line x1="1" y1="6" x2="35" y2="6" class=format!("edge family-{}", family.key()) stroke-dasharray=family.dashes() />
+        </svg>
+    }
 }
 
 #[component]
 pub fn Relations() -> impl IntoView {
     super::set_title("Relations");
     let corpus = corpus();
-    let kind_filter = RwSignal::new(String::new());
-    let mut kinds: Vec<RelationKind> = corpus.relations.iter().map(|r| r.kind).collect();
-    kinds.sort();
-    kinds.dedup();
+    let family_filter = RwSignal::new(None::<Family>);
+    let highlight = RwSignal::new(None::<usize>);
+    // On a touch screen there is no hover: the first tap on a person shows their relations,
+    // a second tap opens their page.
+    let touched = RwSignal::new(false);
+    let zoom = RwSignal::new(0usize);
 
-    // Nodes: everyone in a relation, on a circle, in order of first appearance.
-    let mut nodes: Vec<String> = Vec::new();
-    for r in &corpus.relations {
-        for id in [&r.subject, &r.object] {
-            if !nodes.contains(id) {
-                nodes.push(id.clone());
-            }
-        }
-    }
-    let position = {
-        let nodes = nodes.clone();
-        move |id: &str| {
-            let i = nodes.iter().position(|n| n == id).unwrap_or(0) as f64;
-            let angle =
-                i / nodes.len().max(1) as f64 * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
-            (
-                SIZE / 2.0 + RADIUS * angle.cos(),
-                SIZE / 2.0 + RADIUS * angle.sin(),
-            )
-        }
+    let drawn = Memo::new(move |_| {
+        let family = family_filter.get();
+        let graph = Graph::of(corpus, |_, r| {
+            family.is_none_or(|f| Family::of(r.kind) == f)
+        });
+        let (width, height) = layout::size_for(graph.nodes.len());
+        let laid_out = layout::layout(&graph, width, height);
+        (graph, laid_out)
+    });
+    let near = move |node: usize| {
+        drawn.with(|(graph, _)| match highlight.get() {
+            Some(h) => graph.neighbourhood(h).contains(&node),
+            None => true,
+        })
     };
 
-    let shown = move || {
-        let kind = kind_from(&kind_filter.get());
-        corpus
-            .relations
-            .iter()
-            .filter(move |r| kind.is_none_or(|k| r.kind == k))
-    };
-
-    let edges = {
-        let position = position.clone();
-        move || {
-            shown()
-                .map(|r| {
-                    let (x1, y1) = position(&r.subject);
-                    let (x2, y2) = position(&r.object);
+    let edges = move || {
+        drawn.with(|(graph, Layout { points, .. })| {
+            graph
+                .edges
+                .iter()
+                .map(|edge| {
+                    let (x1, y1) = points[edge.from];
+                    let (x2, y2) = points[edge.to];
                     // Stop the line short of the target node so the arrow shows.
                     let (dx, dy) = (x2 - x1, y2 - y1);
                     let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                    let (ex, ey) = (x2 - dx / len * 14.0, y2 - dy / len * 14.0);
+                    let stop = layout::NODE_PX + 4.0;
+                    let (ex, ey) = (x2 - dx / len * stop, y2 - dy / len * stop);
+                    let (from, to) = (edge.from, edge.to);
+                    let lit = move || highlight.get().is_some_and(|h| h == from || h == to);
+                    let dim = move || highlight.get().is_some() && !lit();
+                    let verb = corpus.relations[edge.relation].kind.verb();
+                    let key = edge.family.key();
                     view! {
-                        <line x1=x1 y1=y1 x2=ex y2=ey class=format!("edge edge-{:?}", r.kind).to_lowercase() marker-end="url(#arrow)">
-                            <title>{format!("{} {} {}", r.subject, r.kind.verb(), r.object)}</title>
-                        </line>
+                        <g class="edge-group" class:lit=lit class:dim=dim>
+                            <line
+                                x1=x1 y1=y1 x2=ex y2=ey
+                                class=format!("edge family-{key}")
+                                stroke-dasharray=edge.family.dashes()
+                                marker-end=format!("url(#arrow-{key})")
+                            >
+                                <title>{edge.sentence.clone()}</title>
+                            </line>
+                            <Show when=lit>
+                                {move || {
+                                    // Nearer the other person than the highlighted one, so that
+                                    // the labels of a busy person's relations fan out.
+                                    let (x, y) = if highlight.get() == Some(from) {
+                                        (x1 + dx * 0.6, y1 + dy * 0.6)
+                                    } else {
+                                        (x1 + dx * 0.4, y1 + dy * 0.4)
+                                    };
+                                    view! { <text class="edge-label" x=x y=y - 4.0 text-anchor="middle">{verb}</text> }
+                                }}
+                            </Show>
+                        </g>
                     }
                 })
                 .collect_view()
-        }
+        })
     };
 
-    let node_views = nodes
-        .iter()
-        .map(|id| {
-            let (x, y) = position(id);
-            let name = corpus
-                .person(id)
-                .map_or_else(|| id.clone(), |p| p.name.clone());
-            let short = name.split(' ').next_back().unwrap_or(&name).to_string();
-            let href = Route::Person { id: id.clone() }.href();
-            let href_key = href.clone();
-            let anchor = if x < SIZE / 2.0 - 5.0 {
-                "end"
-            } else if x > SIZE / 2.0 + 5.0 {
-                "start"
-            } else {
-                "middle"
-            };
-            let label_x = if anchor == "end" {
-                x - 10.0
-            } else if anchor == "start" {
-                x + 10.0
-            } else {
-                x
-            };
-            let label_y = if anchor == "middle" && y < SIZE / 2.0 {
-                y - 12.0
-            } else if anchor == "middle" {
-                y + 20.0
-            } else {
-                y + 4.0
-            };
-            let go = move |href: &str| {
-                let _ = window().location().set_hash(href);
-            };
-            view! {
-                <g
-                    class="node"
-                    tabindex="0"
-                    role="link"
-                    aria-label=format!("{name}: open their page")
-                    on:click=move |_| go(&href)
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            go(&href_key);
-                        }
+    let nodes = move || {
+        drawn.with(|(graph, Layout { points, labels, .. })| {
+            graph
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, node)| {
+                    let (x, y) = points[i];
+                    let label = labels[i];
+                    let count = graph.edges.iter().filter(|e| e.from == i || e.to == i).count();
+                    let href = Route::Person { id: node.id.clone() }.href();
+                    let href_key = href.clone();
+                    let go = move |href: &str| {
+                        let _ = window().location().set_hash(href);
+                    };
+                    let aria = format!(
+                        "{}: {count} {} shown; open their page",
+                        node.name,
+                        if count == 1 { "relation" } else { "relations" }
+                    );
+                    view! {
+                        <g
+                            class="node"
+                            class:dim=move || !near(i)
+                            class:lit=move || highlight.get() == Some(i)
+                            tabindex="0"
+                            role="link"
+                            aria-label=aria
+                            on:pointerdown=move |ev| touched.set(ev.pointer_type() == "touch")
+                            on:click=move |_| {
+                                if touched.get_untracked() && highlight.get_untracked() != Some(i) {
+                                    highlight.set(Some(i));
+                                } else {
+                                    go(&href);
+                                }
+                            }
+                            on:keydown=move |ev| {
+                                touched.set(false);
+                                if ev.key() == "Enter" {
+                                    go(&href_key);
+                                }
+                            }
+                            on:mouseenter=move |_| {
+                                // A tap also sends a mouse enter: the tap decides.
+                                if !touched.get_untracked() {
+                                    highlight.set(Some(i));
+                                }
+                            }
+                            on:mouseleave=move |_| {
+                                if !touched.get_untracked() {
+                                    highlight.set(None);
+                                }
+                            }
+                            on:focus=move |_| {
+                                // A tap also focuses: the tap decides.
+                                if !touched.get_untracked() {
+                                    highlight.set(Some(i));
+                                }
+                            }
+                            on:blur=move |_| highlight.set(None)
+                        >
+                            <title>{node.name.clone()}</title>
+                            <circle cx=x cy=y r=layout::NODE_PX />
+                            <text x=label.x y=label.y text-anchor=label.side.anchor()>{node.label.clone()}</text>
+                        </g>
                     }
-                >
-                    <circle cx=x cy=y r="8" />
-                    <text x=label_x y=label_y text-anchor=anchor>{short}</text>
-                </g>
-            }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
+
+    let shown = move || {
+        let family = family_filter.get();
+        corpus
+            .relations
+            .iter()
+            .filter(move |r| family.is_none_or(|f| Family::of(r.kind) == f))
+    };
 
     view! {
         <section class="relations">
             <h1 tabindex="-1">"Relations"</h1>
             <p class="muted">
-                "Who appointed, replaced, ordered, accused or killed whom, as the document tells it. "
-                "Pick a person to open their page."
+                "Who appointed, replaced, accused or killed whom, as the document tells it. Point at, "
+                "Tab to or tap a person to see their relations; click, press Enter or tap again to "
+                "open their page."
             </p>
             <div class="filters no-print">
                 <label>
                     "Show"
-                    <select prop:value=move || kind_filter.get() on:change=move |ev| kind_filter.set(event_target_value(&ev))>
+                    <select
+                        prop:value=move || family_filter.get().map_or("", Family::key)
+                        on:change=move |ev| {
+                            highlight.set(None);
+                            family_filter.set(Family::from_key(&event_target_value(&ev)));
+                        }
+                    >
                         <option value="">"Every relation"</option>
-                        {kinds.into_iter().map(|k| view! { <option value=k.verb()>{k.verb()}</option> }).collect_view()}
+                        {Family::EVERY.into_iter().map(|f| view! { <option value=f.key()>{f.label()}</option> }).collect_view()}
                     </select>
                 </label>
+                <div class="zoom" role="group" aria-label="Zoom">
+                    <button type="button" on:click=move |_| zoom.update(|z| *z = z.saturating_sub(1)) disabled=move || zoom.get() == 0>"Zoom out"</button>
+                    <button type="button" on:click=move |_| zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1)) disabled=move || zoom.get() + 1 == ZOOMS.len()>"Zoom in"</button>
+                </div>
             </div>
+            <ul class="legend" aria-label="What the lines mean">
+                {move || drawn.with(|(graph, _)| graph.families()).into_iter().map(|family| view! {
+                    <li><Swatch family=family />" " {family.label()}</li>
+                }).collect_view()}
+            </ul>
             <figure class="graph">
-                <svg viewBox=format!("0 0 {SIZE} {SIZE}") role="group" aria-label="Relations between people">
-                    <defs>
-                        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" />
-                        </marker>
-                    </defs>
-                    <g class="edges">{edges}</g>
-                    <g class="nodes">{node_views}</g>
-                </svg>
+                <div class="graph-scroll">
+                    {move || {
+                        let (width, height) = drawn.with(|(_, l)| (l.width, l.height));
+                        let scale = ZOOMS[zoom.get()];
+                        view! {
+                            <svg
+                                viewBox=format!("0 0 {width} {height}")
+                                width=width * scale
+                                height=height * scale
+                                role="group"
+                                aria-label="Relations between people: each person is a link to their page"
+                            >
+                                <defs>
+                                    {Family::EVERY.into_iter().map(|f| view! {
+                                        <marker id=format!("arrow-{}", f.key()) viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                                            <path d="M 0 0 L 10 5 L 0 10 z" class=format!("arrowhead family-{}", f.key()) />
+                                        </marker>
+                                    }).collect_view()}
+                                </defs>
+                                <g class="edges">{edges}</g>
+                                <g class="nodes">{nodes}</g>
+                            </svg>
+                        }
+                    }}
+                </div>
+                <figcaption class="muted">"Arrows point from the one who acted to the one acted on. The list below says the same in words."</figcaption>
             </figure>
             <h2>"The same, as a list"</h2>
             <ul class="relation-list">
