@@ -1,9 +1,10 @@
 //! Figures for the progress page: reviews per day, cards by phase, how well each deck is
-//! known, and what falls due on the coming days. Pure: the clock is an argument.
+//! known, how often cards seen before are remembered, the run of study days, and what falls
+//! due on the coming days. Pure: the clock is an argument.
 
 use std::collections::BTreeMap;
 
-use crate::study::schedule::{CardState, Clock, Phase, ReviewRecord, day_of};
+use crate::study::schedule::{CardState, Clock, Grade, Phase, ReviewRecord, day_of};
 
 /// Reviews on each of the last `days` days, oldest first (the last entry is today).
 pub fn reviews_per_day(reviews: &[ReviewRecord], clock: &Clock, days: usize) -> Vec<usize> {
@@ -49,11 +50,46 @@ pub fn percent_known(card_ids: &[String], states: &BTreeMap<String, CardState>) 
     u32::try_from(known * 100 / card_ids.len()).unwrap_or(100)
 }
 
+/// How often cards seen before were remembered: of the reviews of the last `days` days that
+/// were not a card's first, the share (0–100) not graded "Again", and how many there were.
+/// `None` when there were none.
+pub fn recall_rate(reviews: &[ReviewRecord], clock: &Clock, days: usize) -> Option<(u32, usize)> {
+    let today = clock.day();
+    let recent = reviews.iter().filter(|r| {
+        !r.was_new
+            && usize::try_from(today - day_of(r.at_ms, clock.utc_offset_minutes))
+                .is_ok_and(|age| age < days)
+    });
+    let (mut total, mut remembered) = (0usize, 0usize);
+    for review in recent {
+        total += 1;
+        if review.grade != Grade::Again {
+            remembered += 1;
+        }
+    }
+    (total > 0).then(|| {
+        (
+            u32::try_from(remembered * 100 / total).unwrap_or(100),
+            total,
+        )
+    })
+}
+
+/// The number of days in a row, ending today (or yesterday, if nothing is done yet today),
+/// with at least one review; `per_day` is [`reviews_per_day`]'s list.
+pub fn streak(per_day: &[usize]) -> usize {
+    let mut days = per_day.iter().rev().peekable();
+    if days.peek() == Some(&&0) {
+        days.next();
+    }
+    days.take_while(|n| **n > 0).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::study::review_id::ReviewId;
-    use crate::study::schedule::{Grade, Settings, review};
+    use crate::study::schedule::{Settings, review};
 
     const NOON: i64 = 1_767_268_800_000;
 
@@ -102,5 +138,38 @@ mod tests {
         );
         assert_eq!(percent_known(&ids, &states), 25);
         assert_eq!(percent_known(&[], &states), 0);
+    }
+
+    #[test]
+    fn recall_counts_only_cards_seen_before_in_the_window() {
+        let clock = Clock {
+            now_ms: NOON,
+            utc_offset_minutes: 0,
+        };
+        let record = |grade, days_ago: i64, was_new| ReviewRecord {
+            id: ReviewId::from_random(days_ago as u64 * 10 + grade as u64),
+            card: "c".into(),
+            grade,
+            at_ms: NOON - days_ago * 86_400_000,
+            was_new,
+        };
+        assert_eq!(recall_rate(&[], &clock, 30), None);
+        let reviews = [
+            record(Grade::Good, 0, false),
+            record(Grade::Again, 1, false),
+            record(Grade::Hard, 2, false),
+            record(Grade::Easy, 3, false),
+            record(Grade::Again, 4, true), // a first review: not a recall
+            record(Grade::Again, 40, false), // outside the window
+        ];
+        assert_eq!(recall_rate(&reviews, &clock, 30), Some((75, 4)));
+    }
+
+    #[test]
+    fn a_streak_runs_back_from_today_or_yesterday() {
+        assert_eq!(streak(&[]), 0);
+        assert_eq!(streak(&[1, 0, 2, 3, 1]), 3);
+        assert_eq!(streak(&[1, 0, 2, 3, 0]), 2, "nothing yet today");
+        assert_eq!(streak(&[1, 1, 0, 0]), 0);
     }
 }

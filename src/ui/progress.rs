@@ -16,10 +16,30 @@ use crate::study::schedule;
 
 use super::state::{AppState, download, now};
 
-const CHART_WIDTH: f64 = 640.0;
-const CHART_HEIGHT: f64 = 180.0;
+/// A round number at or above `top` for the y-axis (1, 2, 5, 10, 20, 50, …).
+fn axis_top(top: usize) -> usize {
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if step * m >= top {
+                return step * m;
+            }
+        }
+        step *= 10;
+    }
+}
 
-/// A bar chart with labelled axes; the same figures are given as a table for screen readers.
+/// A share of `top` rounded to a 5 % step, as the CSS class that draws it (the page's
+/// content security policy allows no inline styles).
+fn size_class(prefix: &str, value: usize, top: usize) -> String {
+    let step = (value * 20 + top / 2) / top.max(1);
+    format!("{prefix}-{}", step.min(20) * 5)
+}
+
+/// A bar chart drawn with HTML and CSS, so that its text keeps its size at every width.
+/// A time series (`columns`) has upright bars over a y-axis, labelled every few days; a
+/// few categories lie as horizontal bars with their names beside them. Each bar has its
+/// figure; screen readers get the figures as a sentence and a table.
 #[component]
 fn BarChart(
     title: &'static str,
@@ -27,14 +47,10 @@ fn BarChart(
     values: Vec<usize>,
     #[prop(optional)] suffix: &'static str,
     #[prop(optional)] max: Option<usize>,
+    #[prop(optional)] columns: bool,
 ) -> impl IntoView {
-    let n = values.len().max(1) as f64;
-    let top = max
-        .unwrap_or_else(|| values.iter().copied().max().unwrap_or(0))
-        .max(1) as f64;
-    let plot_h = CHART_HEIGHT - 40.0;
-    let slot = (CHART_WIDTH - 40.0) / n;
-    let every = (values.len() / 10).max(1);
+    let top = max.unwrap_or_else(|| axis_top(values.iter().copied().max().unwrap_or(0).max(1)));
+    let every = values.len().div_ceil(6).max(1);
     let summary = format!(
         "{title}: {}",
         labels
@@ -44,43 +60,115 @@ fn BarChart(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let bars = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let h = *v as f64 / top * plot_h;
-            let x = 30.0 + i as f64 * slot + slot * 0.15;
-            let y = 10.0 + plot_h - h;
-            let show_label = i % every == 0 || values.len() <= 10;
-            let label = labels[i].clone();
-            let tip = format!("{}: {}{}", labels[i], v, suffix);
-            view! {
-                <rect x=x y=y width=slot * 0.7 height=h.max(0.0) class="bar"><title>{tip}</title></rect>
-                {(*v > 0 && values.len() <= 16).then(|| view! {
-                    <text x=x + slot * 0.35 y=y - 3.0 text-anchor="middle" class="bar-value">{v.to_string()}</text>
-                })}
-                {show_label.then(|| view! {
-                    <text x=x + slot * 0.35 y=CHART_HEIGHT - 14.0 text-anchor="middle" class="bar-label">{label}</text>
-                })}
-            }
-        })
-        .collect_view();
     let rows = labels
         .iter()
         .zip(&values)
         .map(|(l, v)| view! { <tr><th scope="row">{l.clone()}</th><td>{format!("{v}{suffix}")}</td></tr> })
         .collect_view();
+    let body = if columns {
+        let few = values.len() <= 16;
+        let bars = values
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .map(|(i, (v, label))| {
+                let tip = format!("{label}: {v}{suffix}");
+                let shown = (i % every == 0).then(|| label.clone());
+                view! {
+                    <div class="bar-slot" title=tip>
+                        <div class="bar-area">
+                            <div class=format!("bar {}", size_class("h", *v, top))>
+                                {(few && *v > 0).then(|| view! { <span class="bar-value">{format!("{v}{suffix}")}</span> })}
+                            </div>
+                        </div>
+                        <span class="bar-label">{shown.unwrap_or_default()}</span>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="chart-body" role="img" aria-label=summary>
+                <div class="y-axis" aria-hidden="true">
+                    <span>{format!("{top}{suffix}")}</span>
+                    <span>{top.is_multiple_of(2).then(|| format!("{}{suffix}", top / 2))}</span>
+                    <span>"0"</span>
+                </div>
+                <div class="plot" aria-hidden="true">{bars}</div>
+            </div>
+        }
+        .into_any()
+    } else {
+        let bars = values
+            .iter()
+            .zip(&labels)
+            .map(|(v, label)| {
+                view! {
+                    <div class="hbar-row">
+                        <span class="hbar-label">{label.clone()}</span>
+                        <span class="hbar-track">
+                            <span class=format!("hbar {}", size_class("w", *v, top))></span>
+                        </span>
+                        <span class="hbar-value">{format!("{v}{suffix}")}</span>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! { <div class="hbars" role="img" aria-label=summary><div aria-hidden="true">{bars}</div></div> }
+            .into_any()
+    };
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}") role="img" aria-label=summary>
-                <line x1="28" x2=CHART_WIDTH - 8.0 y1=10.0 + plot_h y2=10.0 + plot_h class="baseline" />
-                {bars}
-            </svg>
+            {body}
             <details class="no-print">
                 <summary>"Show as a table"</summary>
                 <table><tbody>{rows}</tbody></table>
             </details>
+        </figure>
+    }
+}
+
+/// The last twelve weeks as a calendar of study days (a column a week, Monday at the top),
+/// each day marked with its number of reviews: a shade, and a dot on days studied, so that
+/// colour is not the only sign.
+#[component]
+fn StudyCalendar(per_day: Vec<usize>, labels: Vec<String>) -> impl IntoView {
+    let studied = per_day.iter().filter(|n| **n > 0).count();
+    let streak = stats::streak(&per_day);
+    let most = per_day.iter().copied().max().unwrap_or(0).max(1);
+    // Pad the first column so that rows are weekdays.
+    let weekday = js_sys::Date::new_0().get_day() as usize; // 0 = Sunday
+    let today_row = (weekday + 6) % 7; // 0 = Monday
+    let pad = (7 - (per_day.len() - 1 - today_row) % 7) % 7;
+    let cells = (0..pad)
+        .map(|_| view! { <span class="day empty" aria-hidden="true"></span> }.into_any())
+        .chain(per_day.iter().zip(&labels).map(|(n, label)| {
+            let level = if *n == 0 { 0 } else { 1 + (n * 3).div_ceil(most).min(3) };
+            let text = format!(
+                "{label}: {n} {}",
+                if *n == 1 { "review" } else { "reviews" }
+            );
+            view! {
+                <span class=format!("day level-{level}") title=text.clone() role="img" aria-label=text></span>
+            }
+            .into_any()
+        }))
+        .collect_view();
+    view! {
+        <figure class="chart calendar-chart">
+            <figcaption>"Study days (last 12 weeks)"</figcaption>
+            <p>
+                {format!(
+                    "Studied on {studied} of the last {} days; {}.",
+                    per_day.len(),
+                    match streak {
+                        0 => "no run of days going now".to_string(),
+                        1 => "a run of 1 day".to_string(),
+                        n => format!("a run of {n} days in a row"),
+                    }
+                )}
+            </p>
+            <div class="calendar">{cells}</div>
         </figure>
     }
 }
@@ -117,6 +205,9 @@ pub fn Progress() -> impl IntoView {
         state.progress.with(|p| {
             let per_day = stats::reviews_per_day(&p.reviews, &clock, 30);
             let per_day_labels: Vec<String> = (0..30).map(|i| short_day(i - 29)).collect();
+            let weeks = stats::reviews_per_day(&p.reviews, &clock, 84);
+            let week_labels: Vec<String> = (0..84).map(|i| short_day(i - 83)).collect();
+            let recall = stats::recall_rate(&p.reviews, &clock, 30);
             let phases = stats::phase_counts(&all_ids, &p.cards);
             let known: Vec<usize> = decks
                 .iter()
@@ -136,8 +227,19 @@ pub fn Progress() -> impl IntoView {
                         all_ids.len()
                     )}
                 </p>
+                <p class="recall">
+                    {match recall {
+                        Some((percent, n)) => format!(
+                            "In the last 30 days you remembered {percent}% of the cards you had seen before \
+                             ({n} {}, counting every grade but “Again”).",
+                            if n == 1 { "review" } else { "reviews" }
+                        ),
+                        None => "Once you review cards you have seen before, this says how often you remember them.".to_string(),
+                    }}
+                </p>
                 <div class="charts">
-                    <BarChart title="Reviews per day (last 30 days)" labels=per_day_labels values=per_day />
+                    <StudyCalendar per_day=weeks labels=week_labels />
+                    <BarChart title="Reviews per day (last 30 days)" labels=per_day_labels values=per_day columns=true />
                     <BarChart
                         title="Cards by state"
                         labels=vec!["New".to_string(), "Learning".to_string(), "Review".to_string()]
@@ -150,7 +252,7 @@ pub fn Progress() -> impl IntoView {
                         suffix="%"
                         max=100
                     />
-                    <BarChart title="Cards due on each of the next 14 days" labels=due_labels values=due />
+                    <BarChart title="Cards due on each of the next 14 days" labels=due_labels values=due columns=true />
                 </div>
             }
         })
