@@ -84,3 +84,194 @@ fn anki_export_has_a_header_and_three_fields_per_card() {
         assert_eq!(row.split('\t').count(), 3, "{row}");
     }
 }
+
+// ---- review sessions over the real decks (src/study/review_session.rs and friends) ----
+
+use std::collections::BTreeMap;
+
+use nkvd_study::progress::format::SavedProgress;
+use nkvd_study::progress::merge::undo_review;
+use nkvd_study::study::card_id::CardId;
+use nkvd_study::study::custom_study::CustomStudy;
+use nkvd_study::study::review_id::ReviewId;
+use nkvd_study::study::review_queue::History;
+use nkvd_study::study::review_session::{ReviewSession, Scope};
+use nkvd_study::study::schedule::{Clock, Grade};
+
+const NOON: i64 = 1_767_268_800_000; // 2026-01-01T12:00:00Z
+
+fn clock(now_ms: i64) -> Clock {
+    Clock {
+        now_ms,
+        utc_offset_minutes: 0,
+    }
+}
+
+fn history(p: &SavedProgress) -> History<'_> {
+    History {
+        states: &p.cards,
+        reviews: &p.reviews,
+        settings: &p.settings,
+    }
+}
+
+fn ids(d: Deck) -> Vec<CardId> {
+    deck(nkvd_study::content::corpus(), d)
+        .into_iter()
+        .map(|c| c.id)
+        .collect()
+}
+
+#[test]
+fn one_person_or_era_takes_every_card_about_it_once() {
+    let corpus = nkvd_study::content::corpus();
+    let all = deck(corpus, Deck::All);
+    let yezhov = CustomStudy::Person("yezhov".into());
+    let pool = yezhov.pool(corpus, &all);
+    assert!(pool.contains(&CardId::Person("yezhov".into())));
+    assert!(
+        pool.iter().any(|c| matches!(c, CardId::Event(_))),
+        "{pool:?}"
+    );
+    assert!(!pool.contains(&CardId::Person("yagoda".into())));
+    let mut p = SavedProgress::default();
+    p.settings.new_per_day = 0;
+    let queue = yezhov.queue(
+        Deck::All,
+        &pool,
+        &BTreeSet::new(),
+        history(&p),
+        &clock(NOON),
+    );
+    assert_eq!(
+        queue.counts().new,
+        pool.len(),
+        "not held back by the new-card limit"
+    );
+
+    let era = CustomStudy::Era("yezhov".into());
+    let pool = era.pool(corpus, &all);
+    assert!(pool.len() > 5, "{pool:?}");
+    for card in &pool {
+        if let CardId::Event(id) = card {
+            assert_eq!(corpus.event(id).unwrap().era, "yezhov");
+        }
+    }
+    assert!(!CustomStudy::Era("nobody".into()).is_known(corpus));
+    assert!(yezhov.is_known(corpus));
+}
+
+#[test]
+fn a_session_over_a_real_deck_grades_undoes_by_review_id_and_the_counts_move() {
+    let mut p = SavedProgress::default();
+    let cards = ids(Deck::Dates);
+    let start = clock(NOON);
+    let mut session = ReviewSession::start(
+        Deck::Dates,
+        Scope::Today,
+        cards.clone(),
+        history(&p),
+        &start,
+    );
+    let counts = session.counts(history(&p), &start);
+    assert_eq!((counts.new, counts.learning, counts.review), (20, 0, 0));
+    // Not in the document's order: the first new card is not the first date card.
+    let first = session.current().unwrap().clone();
+    assert_ne!(first, cards[0]);
+
+    let mut made = Vec::new();
+    for (i, grade) in [Grade::Good, Grade::Again, Grade::Easy]
+        .into_iter()
+        .enumerate()
+    {
+        assert!(session.reveal());
+        let now = clock(NOON + i as i64 * 1000);
+        let SavedProgress {
+            cards,
+            reviews,
+            settings,
+            ..
+        } = &mut p;
+        let graded = session
+            .grade(
+                grade,
+                ReviewId::from_random(0xabc + i as u64),
+                cards,
+                reviews,
+                settings,
+                &now,
+            )
+            .unwrap();
+        made.push(graded);
+    }
+    let counts = session.counts(history(&p), &start);
+    assert_eq!((counts.new, counts.learning, counts.review), (17, 2, 0));
+
+    // Undo takes back exactly the last review, by its id.
+    let step = session.undo().unwrap();
+    assert_eq!(step.review, made[2].record.id);
+    assert!(undo_review(&mut p, step.review, step.previous));
+    assert_eq!(p.reviews.len(), 2);
+    assert_eq!(p.undone.len(), 1);
+    assert!(!p.cards.contains_key(&made[2].card.to_string()));
+    assert_eq!(session.current(), Some(&made[2].card));
+    assert!(session.revealed());
+    let counts = session.counts(history(&p), &start);
+    assert_eq!((counts.new, counts.learning, counts.review), (18, 2, 0));
+}
+
+#[test]
+fn study_more_on_a_used_up_deck_brings_new_cards_and_none_twice() {
+    let mut p = SavedProgress::default();
+    p.settings.new_per_day = 2;
+    let cards = ids(Deck::Numbers);
+    let now = clock(NOON);
+    let mut session = ReviewSession::start(Deck::Numbers, Scope::Today, cards, history(&p), &now);
+    let mut seen = Vec::new();
+    let mut i = 0;
+    while let Some(card) = session.current().cloned() {
+        session.reveal();
+        let SavedProgress {
+            cards,
+            reviews,
+            settings,
+            ..
+        } = &mut p;
+        session.grade(
+            Grade::Easy,
+            ReviewId::from_random(i),
+            cards,
+            reviews,
+            settings,
+            &now,
+        );
+        seen.push(card);
+        i += 1;
+    }
+    assert_eq!(seen.len(), 2);
+    p.settings.add_more_new(Deck::Numbers, now.day(), 3);
+    session.advance(history(&p), &now);
+    while let Some(card) = session.current().cloned() {
+        session.reveal();
+        let SavedProgress {
+            cards,
+            reviews,
+            settings,
+            ..
+        } = &mut p;
+        session.grade(
+            Grade::Easy,
+            ReviewId::from_random(i),
+            cards,
+            reviews,
+            settings,
+            &now,
+        );
+        assert!(!seen.contains(&card), "{card} twice");
+        seen.push(card);
+        i += 1;
+    }
+    assert_eq!(seen.len(), 5);
+    let states: BTreeMap<_, _> = p.cards.clone();
+    assert_eq!(states.len(), 5);
+}

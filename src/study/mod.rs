@@ -4,9 +4,16 @@
 pub mod answer;
 pub mod bank;
 pub mod card_id;
+pub mod card_list;
 pub mod cards;
+pub mod custom_study;
+pub mod intervals;
+pub mod leeches;
+pub mod new_order;
 pub mod quiz;
 pub mod review_id;
+pub mod review_queue;
+pub mod review_session;
 pub mod rng;
 pub mod schedule;
 pub mod text;

@@ -1,5 +1,6 @@
 //! Spaced repetition with FSRS (the `rs-fsrs` crate): a card's saved memory state, grading it,
-//! what is due today, the new-cards-per-day limit, and the forecast of the next days.
+//! what is due today, the student's settings (with each deck's new-cards-a-day limit), and the
+//! forecast of the next days. The order of a day's cards is `review_queue`'s.
 //!
 //! The time is always an argument ([`Clock`]), never read here, so host tests are
 //! deterministic; the app passes the real clock.
@@ -10,9 +11,11 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{FSRS, Parameters, Rating, Seed, State};
 use serde::{Deserialize, Serialize};
 
+use super::cards::Deck;
 use super::review_id::ReviewId;
 
-const DAY_MS: i64 = 86_400_000;
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
 
 /// The moment of a review, and the student's offset from UTC so that "today" is their day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,15 +118,38 @@ pub struct CardState {
 pub struct Settings {
     /// Probability of recall FSRS aims for when it schedules a review (0.7–0.99).
     pub desired_retention: f64,
-    /// How many new cards a day may introduce.
+    /// How many new cards a day each deck may introduce (unless the deck has its own limit).
     pub new_per_day: u32,
+    /// A deck's own new-cards-a-day limit, by deck slug (`people`, `dates`, …).
+    #[serde(default)]
+    pub deck_new_per_day: BTreeMap<String, u32>,
+    /// New cards added to a deck's allowance for one day ("study more"), by deck slug.
+    #[serde(default)]
+    pub more_new: BTreeMap<String, MoreNew>,
 }
+
+/// Extra new cards a deck may introduce on one local day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoreNew {
+    /// The student's local day number ([`Clock::day`]).
+    pub day: i64,
+    pub count: u32,
+}
+
+/// The most a day's limit of new cards (or its extension) can be.
+pub const MAX_NEW_PER_DAY: u32 = 500;
+
+/// The most per-deck entries kept (far more than there are decks; a bound against a hostile
+/// file).
+const MAX_DECK_ENTRIES: usize = 32;
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             desired_retention: 0.9,
             new_per_day: 20,
+            deck_new_per_day: BTreeMap::new(),
+            more_new: BTreeMap::new(),
         }
     }
 }
@@ -131,14 +157,70 @@ impl Default for Settings {
 impl Settings {
     /// The settings with values kept in range.
     pub fn clamped(&self) -> Self {
+        let bounded = |slug: &String| !slug.is_empty() && slug.len() <= 40;
         Self {
             desired_retention: if self.desired_retention.is_finite() {
                 self.desired_retention.clamp(0.7, 0.99)
             } else {
                 0.9
             },
-            new_per_day: self.new_per_day.min(500),
+            new_per_day: self.new_per_day.min(MAX_NEW_PER_DAY),
+            deck_new_per_day: self
+                .deck_new_per_day
+                .iter()
+                .filter(|(slug, _)| bounded(slug))
+                .take(MAX_DECK_ENTRIES)
+                .map(|(slug, n)| (slug.clone(), (*n).min(MAX_NEW_PER_DAY)))
+                .collect(),
+            more_new: self
+                .more_new
+                .iter()
+                .filter(|(slug, _)| bounded(slug))
+                .take(MAX_DECK_ENTRIES)
+                .map(|(slug, more)| {
+                    let count = more.count.min(MAX_NEW_PER_DAY);
+                    (slug.clone(), MoreNew { count, ..*more })
+                })
+                .collect(),
         }
+    }
+
+    /// How many new cards a day `deck` may introduce, before any "study more".
+    pub fn new_limit(&self, deck: Deck) -> u32 {
+        self.deck_new_per_day
+            .get(deck.slug())
+            .copied()
+            .unwrap_or(self.new_per_day)
+    }
+
+    /// Sets `deck`'s own limit; `None` goes back to the limit every deck shares.
+    pub fn set_new_limit(&mut self, deck: Deck, limit: Option<u32>) {
+        match limit {
+            Some(n) => {
+                self.deck_new_per_day
+                    .insert(deck.slug().to_string(), n.min(MAX_NEW_PER_DAY));
+            }
+            None => {
+                self.deck_new_per_day.remove(deck.slug());
+            }
+        }
+    }
+
+    /// The new cards "study more" added to `deck` for local day `day`.
+    pub fn more_new_on(&self, deck: Deck, day: i64) -> u32 {
+        self.more_new
+            .get(deck.slug())
+            .filter(|m| m.day == day)
+            .map_or(0, |m| m.count)
+    }
+
+    /// Lets `deck` introduce `count` more new cards on local day `day` (an extension from an
+    /// earlier day is replaced).
+    pub fn add_more_new(&mut self, deck: Deck, day: i64, count: u32) {
+        let today = self.more_new_on(deck, day);
+        let count = today.saturating_add(count).min(MAX_NEW_PER_DAY);
+        self.more_new
+            .insert(deck.slug().to_string(), MoreNew { day, count });
     }
 }
 
@@ -238,37 +320,6 @@ pub struct ReviewRecord {
     pub was_new: bool,
 }
 
-/// What to review today, in order: cards due (earliest first), then new cards up to the
-/// day's remaining allowance, in the deck's order.
-pub fn today_queue(
-    deck_card_ids: &[String],
-    states: &BTreeMap<String, CardState>,
-    reviews: &[ReviewRecord],
-    settings: &Settings,
-    clock: &Clock,
-) -> Vec<String> {
-    let mut due: Vec<(&String, i64)> = deck_card_ids
-        .iter()
-        .filter_map(|id| states.get(id).map(|s| (id, s)))
-        .filter(|(_, s)| is_due_today(s, clock))
-        .map(|(id, s)| (id, s.due_ms))
-        .collect();
-    due.sort_by_key(|(id, due)| (*due, (*id).clone()));
-    let introduced_today = reviews
-        .iter()
-        .filter(|r| r.was_new && day_of(r.at_ms, clock.utc_offset_minutes) == clock.day())
-        .count();
-    let allowance = (settings.new_per_day as usize).saturating_sub(introduced_today);
-    let new = deck_card_ids
-        .iter()
-        .filter(|id| !states.contains_key(*id))
-        .take(allowance);
-    due.into_iter()
-        .map(|(id, _)| id.clone())
-        .chain(new.cloned())
-        .collect()
-}
-
 /// How many reviewed cards fall due on each of the next `days` days (day 0 = today,
 /// including anything overdue).
 pub fn forecast<'a>(
@@ -359,50 +410,39 @@ mod tests {
     }
 
     #[test]
-    fn new_cards_per_day_are_limited_and_the_limit_renews_tomorrow() {
-        let ids: Vec<String> = (0..10).map(|i| format!("c{i}")).collect();
-        let settings = Settings {
-            new_per_day: 3,
-            ..Settings::default()
-        };
-        let mut states = BTreeMap::new();
-        let mut reviews = Vec::new();
+    fn settings_saved_before_per_deck_limits_still_read_and_new_fields_are_clamped() {
+        let old: Settings =
+            serde_json::from_str(r#"{"desired_retention":0.85,"new_per_day":15}"#).unwrap();
+        assert_eq!(old.new_limit(Deck::Dates), 15);
+        assert_eq!(old.more_new_on(Deck::Dates, 1), 0);
+        let wild: Settings = serde_json::from_str(
+            r#"{"desired_retention":0.9,"new_per_day":5,"deck_new_per_day":{"dates":9999,"":3},
+                "more_new":{"people":{"day":7,"count":100000}}}"#,
+        )
+        .unwrap();
+        let tame = wild.clamped();
+        assert_eq!(tame.new_limit(Deck::Dates), MAX_NEW_PER_DAY);
+        assert_eq!(tame.deck_new_per_day.len(), 1);
+        assert_eq!(tame.more_new_on(Deck::People, 7), MAX_NEW_PER_DAY);
+        let mut s = Settings::default();
+        s.set_new_limit(Deck::People, Some(3));
+        s.add_more_new(Deck::People, 7, 10);
+        s.add_more_new(Deck::People, 8, 2);
         assert_eq!(
-            today_queue(&ids, &states, &reviews, &settings, &clock(NOON)),
-            ["c0", "c1", "c2"]
+            (s.new_limit(Deck::People), s.new_limit(Deck::Dates)),
+            (3, 20)
         );
-        states.insert("c0".to_string(), review(None, Grade::Easy, NOON, &settings));
-        reviews.push(ReviewRecord {
-            id: ReviewId::from_random(1),
-            card: "c0".into(),
-            grade: Grade::Easy,
-            at_ms: NOON,
-            was_new: true,
-        });
-        let queue = today_queue(&ids, &states, &reviews, &settings, &clock(NOON + 1000));
         assert_eq!(
-            queue,
-            ["c1", "c2"],
-            "one new card used, easy card not due today"
+            (
+                s.more_new_on(Deck::People, 7),
+                s.more_new_on(Deck::People, 8)
+            ),
+            (0, 2)
         );
-        let tomorrow = today_queue(&ids, &states, &reviews, &settings, &clock(NOON + DAY_MS));
-        assert_eq!(tomorrow.iter().filter(|id| *id != "c0").count(), 3);
-    }
-
-    #[test]
-    fn due_cards_come_first_earliest_first() {
-        let ids: Vec<String> = ["a", "b", "n"].iter().map(|s| s.to_string()).collect();
-        let mut states = BTreeMap::new();
-        let mut later = review(None, Grade::Again, NOON, &Settings::default());
-        let mut sooner = later.clone();
-        later.due_ms = NOON - 1000;
-        sooner.due_ms = NOON - 5000;
-        states.insert("a".to_string(), later);
-        states.insert("b".to_string(), sooner);
-        assert_eq!(
-            today_queue(&ids, &states, &[], &Settings::default(), &clock(NOON)),
-            ["b", "a", "n"]
-        );
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+        s.set_new_limit(Deck::People, None);
+        assert_eq!(s.new_limit(Deck::People), 20);
     }
 
     #[test]

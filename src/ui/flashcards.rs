@@ -1,52 +1,99 @@
 //! Flashcard review: choose a deck, see the front, reveal (Space, Enter or click), grade
-//! Again/Hard/Good/Easy (keys 1–4 or buttons), undo the last grade (u), a count of what is
-//! left today and a summary at the end. Every grade is saved at once.
+//! Again/Hard/Good/Easy (keys 1–4 or buttons, each showing when the card comes back), undo the
+//! last grade (u), the counts new / learning / review, a summary at the end, "study more" and
+//! the deck's card list. The session itself is `study::review_session`; this view renders it
+//! and dispatches to it. Every grade is saved at once.
+
+mod card_list;
+mod focus;
+mod study_more;
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
 use crate::content::corpus;
+use crate::progress::format::SavedProgress;
 use crate::progress::merge;
 use crate::route::{Query, Route};
+use crate::study::card_id::CardId;
 use crate::study::cards::{self, Card, Deck};
+use crate::study::custom_study::CustomStudy;
+use crate::study::leeches;
 use crate::study::review_id::ReviewId;
-use crate::study::schedule::{self, CardState, Grade, ReviewRecord};
+use crate::study::review_queue::{self, Counts, History};
+use crate::study::review_session::{ReviewSession, Scope};
+use crate::study::schedule::Grade;
 
 use super::common::PassageLinks;
 use super::state::{AppState, download, now, random_u64};
+use card_list::CardList;
+use focus::focus_soon;
+use study_more::StudyMore;
 
-/// What one grade changed, so that undo can put it back exactly.
-#[derive(Clone)]
-struct Undo {
-    /// The review this tab made: undo takes back exactly that one.
-    review: ReviewId,
-    previous: Option<CardState>,
-    queue: Vec<String>,
-    grade: Grade,
+/// The history a session reads, from saved progress.
+fn history(p: &SavedProgress) -> History<'_> {
+    History {
+        states: &p.cards,
+        reviews: &p.reviews,
+        settings: &p.settings,
+    }
 }
 
-fn deck_cards(deck: Deck) -> Vec<Card> {
+/// A deck's card ids, in the deck's order.
+fn card_ids(deck: Deck) -> Vec<CardId> {
     cards::deck(corpus(), deck)
+        .into_iter()
+        .map(|c| c.id)
+        .collect()
 }
 
-/// Today's queue for a deck, from the saved progress.
-fn queue_for(state: &AppState, deck: Deck) -> Vec<String> {
-    let ids: Vec<String> = deck_cards(deck)
-        .into_iter()
-        .map(|c| c.id.to_string())
-        .collect();
-    state
-        .progress
-        .with_untracked(|p| schedule::today_queue(&ids, &p.cards, &p.reviews, &p.settings, &now()))
+/// The link to a deck's page: its review, or `extra` (the card list, study more, a custom
+/// study).
+fn deck_href(deck: Deck, extra: &[(&str, String)]) -> String {
+    let mut query = Query::default().with("deck", deck.slug());
+    for (key, value) in extra {
+        query = query.with(key, value);
+    }
+    Route::Flashcards { query }.href()
 }
 
 #[component]
 pub fn Flashcards(query: Query) -> impl IntoView {
     super::set_title("Flashcards");
-    match query.get("deck").and_then(Deck::from_slug) {
-        Some(deck) => view! { <Review deck /> }.into_any(),
-        None => view! { <DeckChooser /> }.into_any(),
+    let Some(deck) = query.get("deck").and_then(Deck::from_slug) else {
+        return view! { <DeckChooser /> }.into_any();
+    };
+    match (query.get("view"), query.get("study")) {
+        (Some("cards"), _) => {
+            let filter = query.get("show").map(str::to_string);
+            view! { <CardList deck filter /> }.into_any()
+        }
+        (Some("more"), _) => view! { <StudyMorePage deck /> }.into_any(),
+        (_, Some(study)) => match CustomStudy::from_query(study, query.get("id"))
+            .filter(|s| s.is_known(corpus()))
+        {
+            Some(custom) => view! { <Review deck scope=Scope::Custom(custom) /> }.into_any(),
+            None => view! {
+                <section class="flashcards">
+                    <h1 tabindex="-1">"No such custom study"</h1>
+                    <p>"This link asks for a study the app does not know. "
+                        <a href=deck_href(deck, &[("view", "more".into())])>"Choose one"</a>"."</p>
+                </section>
+            }
+            .into_any(),
+        },
+        _ => view! { <Review deck scope=Scope::Today /> }.into_any(),
+    }
+}
+
+/// "New 12 · Learning 2 · Review 0"
+#[component]
+fn CountsLine(counts: Signal<Counts>) -> impl IntoView {
+    view! {
+        <span class="count count-new">"New " <strong>{move || counts.get().new}</strong></span>
+        <span class="count count-learning">"Learning " <strong>{move || counts.get().learning}</strong></span>
+        <span class="count count-review">"Review " <strong>{move || counts.get().review}</strong></span>
     }
 }
 
@@ -67,39 +114,47 @@ fn DeckChooser() -> impl IntoView {
                 {Deck::EVERY
                     .into_iter()
                     .map(|deck| {
-                        let ids: Vec<String> = cards::deck(corpus, deck).into_iter().map(|c| c.id.to_string()).collect();
+                        let ids = card_ids(deck);
                         let total = ids.len();
                         let counts = {
                             let ids = ids.clone();
-                            move || {
-                                state.progress.with(|p| {
-                                    let clock = now();
-                                    let queue = schedule::today_queue(&ids, &p.cards, &p.reviews, &p.settings, &clock);
-                                    let new = queue.iter().filter(|id| !p.cards.contains_key(*id)).count();
-                                    (queue.len() - new, new)
-                                })
-                            }
+                            Signal::derive(move || {
+                                state.progress.with(|p| review_queue::today(deck, &ids, history(p), &now()).counts())
+                            })
                         };
-                        let href = Route::Flashcards { query: Query::default().with("deck", deck.slug()) }.href();
+                        let leech_count = move || state.progress.with(|p| leeches::leeches(&ids, &p.cards).len());
                         let file = format!("nkvd-study-{}.txt", deck.slug());
                         view! {
                             <li class="deck">
                                 <div>
-                                    <a class="deck-name" href=href>{deck.label()}</a>
+                                    <a class="deck-name" href=deck_href(deck, &[])>{deck.label()}</a>
                                     <span class="muted">" — " {total} " cards"</span>
                                 </div>
-                                <div class="deck-counts">
+                                <p class="deck-counts">
+                                    <span class="visually-hidden">"Left today: "</span>
+                                    <CountsLine counts />
+                                </p>
+                                <p class="deck-links">
+                                    <a href=deck_href(deck, &[("view", "cards".into())])>
+                                        "Browse " <span class="visually-hidden">{deck.label()} " "</span> "cards"
+                                    </a>
                                     {move || {
-                                        let (due, new) = counts();
-                                        format!("{due} due, {new} new today")
+                                        let n = leech_count();
+                                        (n > 0).then(|| view! {
+                                            " · "
+                                            <a href=deck_href(deck, &[("view", "cards".into()), ("show", "leeches".into())])>
+                                                {format!("{n} leech{}", if n == 1 { "" } else { "es" })}
+                                            </a>
+                                        })
                                     }}
-                                </div>
-                                <button type="button" class="link-button" on:click=move |_| {
-                                    let cards = cards::deck(corpus, deck);
-                                    download(&file, "text/tab-separated-values", &cards::to_anki_tsv(&cards, corpus));
-                                }>
-                                    "Export " {deck.label()} " for Anki"
-                                </button>
+                                    " · "
+                                    <button type="button" class="link-button" on:click=move |_| {
+                                        let cards = cards::deck(corpus, deck);
+                                        download(&file, "text/tab-separated-values", &cards::to_anki_tsv(&cards, corpus));
+                                    }>
+                                        "Export " {deck.label()} " for Anki"
+                                    </button>
+                                </p>
                             </li>
                         }
                     })
@@ -132,6 +187,7 @@ fn DeckChooser() -> impl IntoView {
                         min="0"
                         max="500"
                         step="1"
+                        aria-describedby="new-per-day-help"
                         prop:value=move || new_per_day().to_string()
                         on:change=move |ev| {
                             if let Ok(value) = event_target_value(&ev).parse::<u32>() {
@@ -144,81 +200,112 @@ fn DeckChooser() -> impl IntoView {
                     />
                 </label>
             </div>
-            <p class="muted">"A higher retention means more frequent reviews. The export is a tab-separated file: in Anki, use File › Import."</p>
+            <p class="muted" id="new-per-day-help">
+                "Each deck introduces up to this many new cards a day, unless it has its own limit (under "
+                "“Study more” in the deck). A higher retention means more frequent reviews. The export is a "
+                "tab-separated file: in Anki, use File › Import."
+            </p>
         </section>
     }
 }
 
 #[component]
-fn Review(deck: Deck) -> impl IntoView {
-    let state = AppState::get();
-    let by_id: BTreeMap<String, Card> = deck_cards(deck)
-        .into_iter()
-        .map(|c| (c.id.to_string(), c))
-        .collect();
-    let by_id = StoredValue::new(by_id);
-    let queue = RwSignal::new(queue_for(&state, deck));
-    let revealed = RwSignal::new(false);
-    let undo_stack: RwSignal<Vec<Undo>> = RwSignal::new(Vec::new());
-    let done: RwSignal<Vec<Grade>> = RwSignal::new(Vec::new());
+fn StudyMorePage(deck: Deck) -> impl IntoView {
+    view! {
+        <section class="flashcards">
+            <p class="breadcrumb no-print">
+                <a href=Route::Flashcards { query: Query::default() }.href()>"Flashcards"</a>
+                " › "
+                <a href=deck_href(deck, &[])>{deck.label()}</a>
+            </p>
+            <h1 tabindex="-1">"Study more: " {deck.label()}</h1>
+            <StudyMore deck in_session=false />
+        </section>
+    }
+}
 
-    let current = move || queue.with(|q| q.first().cloned());
+#[component]
+fn Review(deck: Deck, scope: Scope) -> impl IntoView {
+    let state = AppState::get();
+    let corpus = corpus();
+    let deck_cards = cards::deck(corpus, deck);
+    let pool: Vec<CardId> = match &scope {
+        Scope::Today => deck_cards.iter().map(|c| c.id.clone()).collect(),
+        Scope::Custom(study) => study.pool(corpus, &deck_cards),
+    };
+    let custom = match &scope {
+        Scope::Custom(study) => Some(study.label(corpus)),
+        Scope::Today => None,
+    };
+    let by_id: BTreeMap<CardId, Card> = deck_cards.into_iter().map(|c| (c.id.clone(), c)).collect();
+    let by_id = StoredValue::new(by_id);
+    let session = RwSignal::new(
+        state
+            .progress
+            .with_untracked(|p| ReviewSession::start(deck, scope, pool, history(p), &now())),
+    );
+    let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
+    let revealed = Memo::new(move |_| session.with(ReviewSession::revealed));
+    let counts = Signal::derive(move || {
+        state
+            .progress
+            .with(|p| session.with(|s| s.counts(history(p), &now())))
+    });
+    let previews = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| session.with(|s| s.previews(history(p), &now())))
+    });
+
+    // Progress changed while no card is shown ("study more", another tab): look again.
+    Effect::new(move |_| {
+        state.progress.track();
+        if session.with_untracked(|s| s.current().is_none()) {
+            state
+                .progress
+                .with_untracked(|p| session.update(|s| s.advance(history(p), &now())));
+        }
+    });
+
+    let reveal = move || {
+        if session.try_update(ReviewSession::reveal).unwrap_or(false) {
+            focus_soon(".card-back");
+        }
+    };
 
     let grade = move |grade: Grade| {
-        let Some(id) = current() else { return };
-        if !revealed.get_untracked() {
+        if !session.with_untracked(|s| s.revealed() && s.current().is_some()) {
             return;
         }
         let clock = now();
-        let previous = state.progress.with_untracked(|p| p.cards.get(&id).cloned());
-        let next = state.progress.with_untracked(|p| {
-            schedule::review(previous.as_ref(), grade, clock.now_ms, &p.settings)
-        });
         let review = ReviewId::from_random(random_u64());
-        undo_stack.update(|u| {
-            u.push(Undo {
-                review,
-                previous: previous.clone(),
-                queue: queue.get_untracked(),
-                grade,
-            })
-        });
-        let due_again_today = schedule::is_due_today(&next, &clock);
         state.update(|p| {
-            p.cards.insert(id.clone(), next);
-            p.reviews.push(ReviewRecord {
-                id: review,
-                card: id.clone(),
-                grade,
-                at_ms: clock.now_ms,
-                was_new: previous.is_none(),
+            let SavedProgress {
+                cards,
+                reviews,
+                settings,
+                ..
+            } = p;
+            session.update(|s| {
+                s.grade(grade, review, cards, reviews, settings, &clock);
             });
         });
-        queue.update(|q| {
-            q.remove(0);
-            if due_again_today {
-                q.push(id.clone());
-            }
-        });
-        done.update(|d| d.push(grade));
-        revealed.set(false);
+        if session.with_untracked(|s| s.current().is_some()) {
+            focus_soon(".card");
+        } else {
+            focus_soon(".session-summary h2");
+        }
     };
 
     let undo = move || {
-        let Some(last) = undo_stack.try_update(|u| u.pop()).flatten() else {
+        let Some(step) = session.try_update(ReviewSession::undo).flatten() else {
             return;
         };
         // Recorded as undone, so that merging with another tab's copy does not bring it back.
         state.update(|p| {
-            merge::undo_review(p, last.review, last.previous.clone());
+            merge::undo_review(p, step.review, step.previous);
         });
-        queue.set(last.queue);
-        done.update(|d| {
-            if let Some(i) = d.iter().rposition(|g| *g == last.grade) {
-                d.remove(i);
-            }
-        });
-        revealed.set(true);
+        focus_soon(".card-back");
     };
 
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -234,11 +321,15 @@ fn Review(deck: Deck) -> impl IntoView {
         if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
             return;
         }
-        let on_control = matches!(tag.as_str(), "BUTTON" | "A");
+        let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
         match ev.key().as_str() {
-            " " | "Enter" if !on_control && current().is_some() && !revealed.get_untracked() => {
+            " " | "Enter"
+                if !on_control
+                    && current.get_untracked().is_some()
+                    && !revealed.get_untracked() =>
+            {
                 ev.prevent_default();
-                revealed.set(true);
+                reveal();
             }
             "u" | "U" => undo(),
             key => {
@@ -253,15 +344,27 @@ fn Review(deck: Deck) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    let leech_note = move || {
+        session.with(|s| s.new_leech().cloned()).map(|_| {
+            view! {
+                <p class="leech-note" role="status">
+                    "That card has now been forgotten " {leeches::LEECH_LAPSES} " times: it is a leech. "
+                    "Reading its passage again, or putting it in your own words, helps more than repeating it. "
+                    <a href=deck_href(deck, &[("view", "cards".into()), ("show", "leeches".into())])>"See the leeches"</a>
+                </p>
+            }
+        })
+    };
+
     let card_view = move || {
-        let Some(id) = current() else {
-            let grades = done.get();
+        let Some(id) = current.get() else {
+            let grades = session.with_untracked(|s| s.grades().to_vec());
             let count = |g: Grade| grades.iter().filter(|x| **x == g).count();
             return view! {
-                <div class="session-summary" role="status">
-                    <h2>"Done for today"</h2>
+                <div class="session-summary">
+                    <h2 tabindex="-1">"Done for today"</h2>
                     {if grades.is_empty() {
-                        view! { <p>"Nothing is due in this deck today. Come back tomorrow, or pick another deck."</p> }.into_any()
+                        view! { <p>"Nothing is left to study here for now."</p> }.into_any()
                     } else {
                         view! {
                             <p>{format!("You reviewed {} cards in this session.", grades.len())}</p>
@@ -270,6 +373,7 @@ fn Review(deck: Deck) -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
+                    <StudyMore deck in_session=true />
                     <p>
                         <a href=Route::Flashcards { query: Query::default() }.href()>"Choose another deck"</a>
                         " · "
@@ -283,56 +387,85 @@ fn Review(deck: Deck) -> impl IntoView {
         let Some(card) = card else {
             return view! { <p class="error">"This card no longer exists."</p> }.into_any();
         };
+        let key = id.to_string();
+        let is_leech = move || {
+            state
+                .progress
+                .with(|p| p.cards.get(&key).is_some_and(leeches::is_leech))
+        };
         let back = card.back.clone();
         let passages = card.passages.clone();
         view! {
-            <div class="card" aria-live="polite">
-                <p class="card-deck muted">{card.deck.label()}</p>
-                <p class="card-front">{card.front.clone()}</p>
+            <div class="card" tabindex="-1" aria-labelledby="card-front">
+                <p class="card-deck muted">
+                    {card.deck.label()}
+                    {move || is_leech().then(|| view! { " · " <span class="leech-flag">"Leech"</span> })}
+                </p>
+                <p class="card-front" id="card-front">{card.front.clone()}</p>
                 {move || if revealed.get() {
                     view! {
-                        <div class="card-back">
+                        <div class="card-back" tabindex="-1">
                             <p>{back.clone()}</p>
                             <p class="card-source">"From the document: " <PassageLinks ids=passages.clone() /></p>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="primary reveal" on:click=move |_| revealed.set(true)>
+                        <button type="button" class="primary reveal" on:click=move |_| reveal()>
                             "Show answer " <kbd>"Space"</kbd>
                         </button>
                     }.into_any()
                 }}
             </div>
             <div class="grades" role="group" aria-label="How well did you know it?" hidden=move || !revealed.get()>
-                {Grade::EVERY.into_iter().map(|g| view! {
-                    <button type="button" class=format!("grade grade-{}", g.label().to_lowercase()) on:click=move |_| grade(g)>
-                        {g.label()} " " <kbd>{g.key().to_string()}</kbd>
-                    </button>
+                {Grade::EVERY.into_iter().enumerate().map(|(i, g)| {
+                    let preview = move || previews.with(|p| p.as_ref().map(|p| p[i].clone()));
+                    let interval = move || preview().map(|p| p.short()).unwrap_or_default();
+                    let label = move || match preview() {
+                        Some(p) => format!("{}: again {} (key {})", g.label(), p.words(), g.key()),
+                        None => g.label().to_string(),
+                    };
+                    view! {
+                        <button type="button" class=format!("grade grade-{}", g.label().to_lowercase())
+                            aria-label=label on:click=move |_| grade(g)>
+                            <span class="grade-label">{g.label()}</span>
+                            <span class="grade-interval">{interval}</span>
+                            <kbd aria-hidden="true">{g.key().to_string()}</kbd>
+                        </button>
+                    }
                 }).collect_view()}
             </div>
         }
         .into_any()
     };
 
+    let title = match &custom {
+        Some(_) => "Custom study",
+        None => "flashcards",
+    };
     view! {
         <section class="flashcards review">
             <p class="breadcrumb no-print">
                 <a href=Route::Flashcards { query: Query::default() }.href()>"Flashcards"</a>
+                {custom.is_some().then(|| view! { " › " <a href=deck_href(deck, &[])>{deck.label()}</a> })}
             </p>
-            <h1 tabindex="-1">{deck.label()} " flashcards"</h1>
+            <h1 tabindex="-1">{deck.label()} " " {title}</h1>
+            {custom.map(|label| view! { <p class="custom-study">{label}</p> })}
             <p class="left-today" role="status">
-                {move || {
-                    let n = queue.with(Vec::len);
-                    format!("{n} left today")
-                }}
+                <span class="visually-hidden">"Left: "</span>
+                <CountsLine counts />
             </p>
+            {leech_note}
             {card_view}
             <p class="review-help muted">
                 "Keys: Space or Enter shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; U undoes the last grade."
-                <button type="button" class="link-button" disabled=move || undo_stack.with(Vec::is_empty) on:click=move |_| undo()>
+            </p>
+            <p class="review-links">
+                <button type="button" class="link-button undo" disabled=move || !session.with(ReviewSession::can_undo) on:click=move |_| undo()>
                     "Undo last grade"
                 </button>
+                <a href=deck_href(deck, &[("view", "cards".into())])>"Browse the cards"</a>
+                <a href=deck_href(deck, &[("view", "more".into())])>"Study more…"</a>
             </p>
         </section>
     }

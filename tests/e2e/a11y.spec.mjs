@@ -27,6 +27,24 @@ const VIEWS = [
       await expect(page.locator('.card-back')).toBeVisible();
     },
   },
+  {
+    name: 'card back with interval previews (phone)', at: '#/flashcards?deck=dates', viewport: { width: 360, height: 780 }, setUp: async (page) => {
+      await page.keyboard.press('Space');
+      await expect(page.locator('.grade-interval').first()).toHaveText('<1 min');
+    },
+  },
+  { name: 'card list', at: '#/flashcards?deck=people&view=cards' },
+  { name: 'card list at 360 px', at: '#/flashcards?deck=people&view=cards', viewport: { width: 360, height: 780 } },
+  { name: 'study more', at: '#/flashcards?deck=dates&view=more' },
+  { name: 'study more at 360 px', at: '#/flashcards?deck=dates&view=more', viewport: { width: 360, height: 780 } },
+  { name: 'custom study of one person', at: '#/flashcards?deck=all&study=person&id=yezhov' },
+  {
+    name: 'done for today, with study more', at: '#/flashcards?deck=numbers',
+    init: () => localStorage.setItem('nkvd-study/progress', JSON.stringify({ version: 3, settings: { desired_retention: 0.9, new_per_day: 0 } })),
+    setUp: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+    },
+  },
   { name: 'quiz setup', at: '#/quiz' },
   {
     name: 'quiz question', at: QUIZ, setUp: async (page) => {
@@ -77,9 +95,10 @@ async function axe(page) {
 }
 
 for (const scheme of ['light', 'dark']) {
-  for (const { name, at, init, setUp } of VIEWS) {
+  for (const { name, at, init, setUp, viewport } of VIEWS) {
     test(`axe finds nothing: ${name} (${scheme})`, async ({ page, app }) => {
       await page.emulateMedia({ colorScheme: scheme });
+      if (viewport) await page.setViewportSize(viewport);
       if (init) await page.addInitScript(init);
       await app.open(at);
       if (setUp) await setUp(page);
