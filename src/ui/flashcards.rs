@@ -13,7 +13,6 @@ use crate::study::cards::{self, Card, Deck};
 use crate::study::review_id::ReviewId;
 use crate::study::schedule::{self, CardState, Grade, ReviewRecord};
 
-use super::common::PassageLinks;
 use super::state::{AppState, download, now, random_u64};
 
 /// What one grade changed, so that undo can put it back exactly.
@@ -285,6 +284,7 @@ fn Review(deck: Deck) -> impl IntoView {
         };
         let back = card.back.clone();
         let passages = card.passages.clone();
+        let front = card.front.clone();
         view! {
             <div class="card" aria-live="polite">
                 <p class="card-deck muted">{card.deck.label()}</p>
@@ -293,7 +293,7 @@ fn Review(deck: Deck) -> impl IntoView {
                     view! {
                         <div class="card-back">
                             <p>{back.clone()}</p>
-                            <p class="card-source">"From the document: " <PassageLinks ids=passages.clone() /></p>
+                            <super::evidence::Evidence passages=passages.clone() answer=back.clone() context=front.clone() />
                         </div>
                     }.into_any()
                 } else {
