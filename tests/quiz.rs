@@ -555,3 +555,399 @@ fn dates_shown_in_options_parse_back() {
         assert_eq!(parse_shown(&date.to_string()), Some(date), "{}", event.id);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// A quiz being taken (study::quiz_run): answering, partial credit, resume, retry, learn
+// mode, and the evidence quoted with an answer (study::evidence).
+// ---------------------------------------------------------------------------------------
+
+mod run {
+    use nkvd_study::content;
+    use nkvd_study::study::evidence;
+    use nkvd_study::study::quiz::{
+        Question, QuestionBody, QuestionKind, QuizSettings, Response, Topic, correct_response,
+        generate,
+    };
+    use nkvd_study::study::quiz_run::{
+        LearnRun, LearnStage, QuizRun, ResumeError, SavedRun, review_prompt,
+    };
+
+    fn settings(
+        kinds: &[QuestionKind],
+        topics: &[Topic],
+        length: usize,
+        seed: u64,
+    ) -> QuizSettings {
+        QuizSettings {
+            topics: topics.to_vec(),
+            kinds: kinds.to_vec(),
+            length,
+            seed,
+        }
+    }
+
+    const KEY: &str = "seed=4242&n=6&k=mc,tf&t=people,dates,numbers";
+
+    fn mixed() -> Vec<Question> {
+        use QuestionKind as K;
+        use Topic as T;
+        generate(
+            content::corpus(),
+            &settings(
+                &[K::MultipleChoice, K::TrueFalse],
+                &[T::People, T::Dates, T::Numbers],
+                6,
+                4242,
+            ),
+        )
+    }
+
+    /// A response that is wrong for the question (another option, the other truth value).
+    fn wrong(q: &Question) -> Response {
+        match &q.body {
+            QuestionBody::Choice { correct, .. } => Response::Choice((correct + 1) % 3),
+            QuestionBody::TrueFalse { truth, .. } => Response::TrueFalse(!truth),
+            _ => Response::Typed("nobody at all".into()),
+        }
+    }
+
+    fn first_of(kind: QuestionKind, topic: Topic) -> Question {
+        generate(content::corpus(), &settings(&[kind], &[topic], 3, 7))
+            .into_iter()
+            .next()
+            .expect("a question of that kind")
+    }
+
+    #[test]
+    fn answering_grades_at_once_and_moving_on_needs_an_answer() {
+        let questions = mixed();
+        assert_eq!(questions.len(), 6);
+        let mut run = QuizRun::new(questions.clone());
+        assert!(!run.move_on(), "no moving on before an answer");
+        let right = correct_response(&questions[0]);
+        assert!(run.answer(right).expect("graded").is_right());
+        assert!(
+            run.answer(wrong(&questions[0])).is_none(),
+            "one answer per question"
+        );
+        assert!(run.current_answer().unwrap().is_right());
+        assert!(run.move_on());
+        assert_eq!(run.position(), 1);
+        assert!(!run.answer(wrong(&questions[1])).unwrap().is_right());
+        assert_eq!(run.score().right, 1);
+    }
+
+    fn run_to_question_4() -> QuizRun {
+        let questions = mixed();
+        let mut run = QuizRun::new(questions.clone());
+        for (i, q) in questions.iter().take(3).enumerate() {
+            let response = if i == 1 {
+                wrong(q)
+            } else {
+                correct_response(q)
+            };
+            run.answer(response);
+            run.move_on();
+        }
+        run
+    }
+
+    #[test]
+    fn a_saved_run_resumes_at_its_question_with_its_answers() {
+        let run = run_to_question_4();
+        assert_eq!(run.position(), 3);
+        let text = SavedRun::of(&run, KEY).to_json();
+        let saved = SavedRun::from_json(&text).expect("readable");
+        let resumed = saved.resume(KEY, mixed()).expect("same quiz");
+        assert_eq!(resumed, run);
+        assert_eq!(resumed.position(), 3);
+        assert_eq!(resumed.answers().len(), 3);
+        assert!(!resumed.answers()[1].is_right());
+    }
+
+    #[test]
+    fn a_run_answered_but_not_moved_on_resumes_showing_its_feedback() {
+        let mut run = run_to_question_4();
+        let q = run.current().unwrap().clone();
+        run.answer(correct_response(&q));
+        let resumed = SavedRun::of(&run, KEY).resume(KEY, mixed()).unwrap();
+        assert_eq!(resumed.position(), 3);
+        assert!(resumed.current_answer().is_some_and(|a| a.is_right()));
+    }
+
+    #[test]
+    fn a_saved_run_of_another_quiz_or_of_changed_questions_is_not_resumed() {
+        let run = run_to_question_4();
+        let saved = SavedRun::of(&run, KEY);
+        assert_eq!(
+            saved.resume("seed=1&n=6&k=mc,tf&t=people,dates,numbers", mixed()),
+            Err(ResumeError::OtherQuiz)
+        );
+        let mut changed = mixed();
+        changed[2].id.push_str(":v2");
+        assert_eq!(
+            saved.resume(KEY, changed),
+            Err(ResumeError::QuestionsChanged)
+        );
+        let mut past_the_end = saved.clone();
+        past_the_end.position = 40;
+        assert_eq!(
+            past_the_end.resume(KEY, mixed()),
+            Err(ResumeError::Inconsistent)
+        );
+        let mut out_of_range = saved.clone();
+        out_of_range.round[0] = 99;
+        assert_eq!(
+            out_of_range.resume(KEY, mixed()),
+            Err(ResumeError::Inconsistent)
+        );
+        assert_eq!(
+            SavedRun::from_json("{\"version\":1"),
+            Err(ResumeError::Unreadable)
+        );
+        assert_eq!(SavedRun::from_json("null"), Err(ResumeError::Unreadable));
+        let mut newer = saved;
+        newer.version = 2;
+        assert_eq!(
+            SavedRun::from_json(&newer.to_json()),
+            Err(ResumeError::Unreadable)
+        );
+    }
+
+    #[test]
+    fn a_finished_round_is_not_resumed() {
+        let questions = mixed();
+        let mut run = QuizRun::new(questions.clone());
+        for q in &questions {
+            run.answer(correct_response(q));
+            run.move_on();
+        }
+        assert!(run.is_finished());
+        assert_eq!(
+            SavedRun::of(&run, KEY).resume(KEY, questions),
+            Err(ResumeError::Inconsistent)
+        );
+    }
+
+    #[test]
+    fn order_questions_earn_credit_for_each_event_in_its_place() {
+        let q = first_of(QuestionKind::Order, Topic::Dates);
+        let QuestionBody::Order { correct, .. } = &q.body else {
+            panic!()
+        };
+        assert!(correct.len() >= 3);
+        let mut given = correct.clone();
+        given.swap(0, 1);
+        let mut run = QuizRun::new(vec![q.clone()]);
+        let answer = run.answer(Response::Order(given)).unwrap().clone();
+        let mut expected = vec![true; correct.len()];
+        expected[0] = false;
+        expected[1] = false;
+        assert_eq!(answer.marks, expected);
+        assert_eq!(answer.credit.right as usize, correct.len() - 2);
+        assert!(answer.credit.is_partial() && !answer.is_right());
+        run.move_on();
+        let score = run.score();
+        assert_eq!(score.right, 0);
+        assert!(score.partial);
+        assert!((score.points - (correct.len() - 2) as f64 / correct.len() as f64).abs() < 1e-9);
+    }
+
+    #[test]
+    fn match_questions_earn_credit_for_each_quote_matched() {
+        let q = first_of(QuestionKind::Match, Topic::Quotes);
+        let QuestionBody::Match { correct, .. } = &q.body else {
+            panic!()
+        };
+        let mut given = correct.clone();
+        given.swap(0, 1);
+        let mut run = QuizRun::new(vec![q.clone()]);
+        let answer = run.answer(Response::Match(given)).unwrap();
+        assert_eq!(&answer.marks[..2], &[false, false]);
+        assert!(answer.marks[2..].iter().all(|m| *m));
+        assert_eq!(answer.credit.of as usize, correct.len());
+        // A full answer is right; a response of the wrong shape earns nothing.
+        let mut run = QuizRun::new(vec![q.clone()]);
+        assert!(run.answer(correct_response(&q)).unwrap().is_right());
+        let mut run = QuizRun::new(vec![q]);
+        assert_eq!(run.answer(Response::Choice(0)).unwrap().credit.right, 0);
+    }
+
+    #[test]
+    fn retry_asks_only_the_mistakes_and_only_once_the_round_is_over() {
+        let questions = mixed();
+        let mut run = QuizRun::new(questions.clone());
+        for (i, q) in questions.iter().enumerate() {
+            assert!(run.retry_mistakes().is_none(), "not before the end");
+            run.answer(if i % 2 == 0 {
+                wrong(q)
+            } else {
+                correct_response(q)
+            });
+            run.move_on();
+        }
+        let missed: Vec<String> = run.mistakes().iter().map(|(q, _)| q.id.clone()).collect();
+        assert_eq!(missed.len(), 3);
+        let mut retry = run.retry_mistakes().expect("three to retry");
+        assert_eq!(retry.retry(), 1);
+        assert_eq!(retry.len(), 3);
+        assert_eq!(retry.current().unwrap().id, missed[0]);
+        // Retrying resumes like the quiz itself.
+        let q = retry.current().unwrap().clone();
+        retry.answer(correct_response(&q));
+        retry.move_on();
+        let resumed = SavedRun::of(&retry, KEY).resume(KEY, questions).unwrap();
+        assert_eq!(resumed, retry);
+        // Everything right: nothing to retry.
+        let mut retry = resumed;
+        while let Some(q) = retry.current().cloned() {
+            retry.answer(correct_response(&q));
+            retry.move_on();
+        }
+        assert!(retry.retry_mistakes().is_none());
+    }
+
+    #[test]
+    fn true_false_mistakes_show_the_statement_judged() {
+        let q = first_of(QuestionKind::TrueFalse, Topic::Dates);
+        let QuestionBody::TrueFalse { statement, .. } = &q.body else {
+            panic!()
+        };
+        let shown = review_prompt(&q);
+        assert!(shown.contains(statement.as_str()), "{shown}");
+        assert!(shown.starts_with("True or false?"));
+    }
+
+    #[test]
+    fn learn_mode_asks_multiple_choice_first_then_typed_and_sends_misses_back() {
+        use QuestionKind as K;
+        let topics = [Topic::People, Topic::Dates];
+        let pool = |k| generate(content::corpus(), &settings(&[k], &topics, 50, 11));
+        let typed = pool(K::Typed);
+        let mut learn = LearnRun::from_pools(pool(K::MultipleChoice), &typed, 4);
+        assert_eq!(learn.known(), (0, 4));
+        let first = learn.current().unwrap().clone();
+        assert_eq!(learn.stage(), Some(LearnStage::Recognise));
+        assert!(matches!(first.body, QuestionBody::Choice { .. }));
+        // A miss: the fact comes back, still as multiple choice, after two others.
+        learn.answer(wrong(&first));
+        learn.move_on();
+        learn.answer(correct_response(&learn.current().unwrap().clone()));
+        learn.move_on();
+        learn.answer(correct_response(&learn.current().unwrap().clone()));
+        learn.move_on();
+        assert_eq!(learn.current().unwrap().id, first.id);
+        // Known as multiple choice: asked typed (on the same card) later.
+        let mut typed_seen = 0;
+        let mut guard = 0;
+        while let Some(q) = learn.current().cloned() {
+            if matches!(q.body, QuestionBody::Typed { .. }) {
+                typed_seen += 1;
+                assert_eq!(learn.stage(), Some(LearnStage::Recall));
+            }
+            learn.answer(correct_response(&q));
+            learn.move_on();
+            guard += 1;
+            assert!(guard < 100);
+        }
+        assert!(learn.is_finished());
+        assert_eq!(learn.known(), (4, 4));
+        assert!(
+            typed_seen >= 1,
+            "facts with a typed question are typed once known"
+        );
+    }
+
+    /// The first evidence of a question, as text, and its marked words.
+    fn evidence_of(q: &Question) -> Vec<evidence::Evidence> {
+        let answer = q
+            .answer_text
+            .trim_start_matches("True. ")
+            .trim_start_matches("False. ");
+        evidence::find(content::corpus(), &q.passages, answer, &q.prompt, 4)
+    }
+
+    #[test]
+    fn evidence_quotes_the_sentence_that_names_the_answer() {
+        use QuestionKind as K;
+        let corpus = content::corpus();
+        let mut asked = 0;
+        let mut named = 0;
+        for seed in 0..20 {
+            for q in generate(
+                corpus,
+                &settings(&[K::MultipleChoice], &Topic::ALL, 20, seed),
+            ) {
+                let found = evidence_of(&q);
+                assert!(!found.is_empty(), "{}: no evidence", q.id);
+                for e in &found {
+                    assert!(q.passages.contains(&e.passage));
+                    let passage = &corpus.passage(&e.passage).unwrap().text;
+                    // Every quoted stretch is the document's own text.
+                    for part in e.text().split(['…']) {
+                        assert!(
+                            passage.contains(part.trim()),
+                            "{}: {part:?} not in {}",
+                            q.id,
+                            e.passage
+                        );
+                    }
+                    // Every mark is a word of the answer.
+                    let keys = evidence::key_words(&q.answer_text);
+                    for mark in e.marked() {
+                        let words = evidence::key_words(mark);
+                        assert!(
+                            words
+                                .iter()
+                                .any(|w| keys.iter().any(|k| w.starts_with(k.as_str()))),
+                            "{}: {mark:?} is not part of {:?}",
+                            q.id,
+                            q.answer_text
+                        );
+                    }
+                }
+                asked += 1;
+                if found.iter().any(|e| !e.marked().is_empty()) {
+                    named += 1;
+                }
+            }
+        }
+        eprintln!("evidence names the answer for {named} of {asked} questions");
+        assert!(named * 100 >= asked * 80, "{named} of {asked}");
+    }
+
+    #[test]
+    fn the_sentence_quoted_for_a_date_contains_its_year() {
+        use QuestionKind as K;
+        let mut asked = 0;
+        let mut with_year = 0;
+        for seed in 0..10 {
+            for q in generate(
+                content::corpus(),
+                &settings(&[K::MultipleChoice], &[Topic::Dates], 10, seed),
+            ) {
+                let year: String = q
+                    .answer_text
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| w.len() == 4)
+                    .unwrap_or_default()
+                    .to_string();
+                if year.is_empty() {
+                    continue;
+                }
+                asked += 1;
+                if evidence_of(&q)
+                    .iter()
+                    .any(|e| e.marked().iter().any(|m| m.contains(&year)))
+                {
+                    with_year += 1;
+                }
+            }
+        }
+        eprintln!("the year is marked for {with_year} of {asked} date questions");
+        assert!(
+            asked > 0 && with_year * 100 >= asked * 80,
+            "{with_year} of {asked}"
+        );
+    }
+}

@@ -25,7 +25,6 @@ use crate::study::review_queue::{self, Counts, History};
 use crate::study::review_session::{ReviewSession, Scope};
 use crate::study::schedule::Grade;
 
-use super::common::PassageLinks;
 use super::state::{AppState, download, now, random_u64};
 use card_list::CardList;
 use focus::focus_soon;
@@ -395,6 +394,7 @@ fn Review(deck: Deck, scope: Scope) -> impl IntoView {
         };
         let back = card.back.clone();
         let passages = card.passages.clone();
+        let front = card.front.clone();
         view! {
             <div class="card" tabindex="-1" aria-labelledby="card-front">
                 <p class="card-deck muted">
@@ -406,7 +406,7 @@ fn Review(deck: Deck, scope: Scope) -> impl IntoView {
                     view! {
                         <div class="card-back" tabindex="-1">
                             <p>{back.clone()}</p>
-                            <p class="card-source">"From the document: " <PassageLinks ids=passages.clone() /></p>
+                            <super::evidence::Evidence passages=passages.clone() answer=back.clone() context=front.clone() />
                         </div>
                     }.into_any()
                 } else {

@@ -3,6 +3,7 @@
 //! and call the pure modules.
 
 mod common;
+mod evidence;
 mod flashcards;
 mod home;
 mod not_found;
