@@ -24,6 +24,10 @@ use std::path::Path;
 fn main() {
     // Another document (or the benchmark's synthetic pack) can be built in with STUDY_DATA_DIR.
     println!("cargo:rerun-if-env-changed=STUDY_DATA_DIR");
+    // Checkouts of this repository that share one target directory (git worktrees) share
+    // this script's output too: build from another checkout, and its corpus is rebuilt
+    // (cargo would otherwise keep the other checkout's, which may be of another model).
+    println!("cargo:rerun-if-env-changed=PWD");
     let dir = std::env::var("STUDY_DATA_DIR").unwrap_or_else(|_| "data".to_string());
     let data = Path::new(&dir);
     println!("cargo:rerun-if-changed={dir}");

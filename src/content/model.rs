@@ -356,6 +356,8 @@ pub enum Position {
     Participant,
     /// Saw what they describe, by the document's account.
     Eyewitness,
+    /// Was told it by someone else, as the document says ("who had been told this by Yagoda").
+    SecondHand,
     /// A newspaper or magazine writing at the time.
     Press,
     /// A journalist, as the document calls them.
@@ -375,6 +377,7 @@ impl Position {
         match self {
             Self::Participant => "took part in the events",
             Self::Eyewitness => "eyewitness",
+            Self::SecondHand => "told it by someone else",
             Self::Press => "the press at the time",
             Self::Journalist => "journalist",
             Self::Author => "author of a later book",
@@ -607,23 +610,29 @@ impl Corpus {
         self.disputes.iter().find(|d| d.id == id)
     }
     /// The disputes that involve a person: about them or with an account they give.
-    pub fn disputes_of_person<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Dispute> {
-        self.disputes.iter().filter(move |d| {
-            d.people.iter().any(|p| p == id)
-                || d.accounts.iter().any(|a| a.person.as_deref() == Some(id))
-                || d.accounts.iter().any(|a| {
-                    a.source
-                        .and_then(|n| self.source(n))
-                        .is_some_and(|s| s.speaker.as_deref() == Some(id))
-                })
-        })
+    pub fn disputes_of_person(&self, id: &str) -> Vec<&Dispute> {
+        self.disputes
+            .iter()
+            .filter(|d| {
+                d.people.iter().any(|p| p == id)
+                    || d.accounts.iter().any(|a| a.person.as_deref() == Some(id))
+                    || d.accounts.iter().any(|a| {
+                        a.source
+                            .and_then(|n| self.source(n))
+                            .is_some_and(|s| s.speaker.as_deref() == Some(id))
+                    })
+            })
+            .collect()
     }
     /// The disputes whose accounts cite a passage.
-    pub fn disputes_citing<'a>(&'a self, passage: &'a str) -> impl Iterator<Item = &'a Dispute> {
-        self.disputes.iter().filter(move |d| {
-            d.accounts
-                .iter()
-                .any(|a| a.passages.iter().any(|p| p == passage))
-        })
+    pub fn disputes_citing(&self, passage: &str) -> Vec<&Dispute> {
+        self.disputes
+            .iter()
+            .filter(|d| {
+                d.accounts
+                    .iter()
+                    .any(|a| a.passages.iter().any(|p| p == passage))
+            })
+            .collect()
     }
 }

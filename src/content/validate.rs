@@ -776,15 +776,19 @@ fn check_disputes(c: &mut Checker) {
         }
         match (d.kind, d.accounts.len()) {
             (_, 0) => c.report(DISPUTES, entry, "has no account".to_string()),
-            (DisputeKind::OneSide, 1) => {
-                if d.accounts[0].article || d.accounts[0].person.is_none() && d.accounts[0].source.is_none() && d.accounts[0].named.is_none() {
-                    c.report(
-                        DISPUTES,
-                        entry,
-                        "gives one side only, so its account must be attributed to someone (person, source or named)".to_string(),
-                    );
-                }
+            (DisputeKind::OneSide, 1)
+                if d.accounts[0].article
+                    || (d.accounts[0].person.is_none()
+                        && d.accounts[0].source.is_none()
+                        && d.accounts[0].named.is_none()) =>
+            {
+                c.report(
+                    DISPUTES,
+                    entry,
+                    "gives one side only, so its account must be attributed to someone (person, source or named)".to_string(),
+                );
             }
+            (DisputeKind::OneSide, 1) => {}
             (DisputeKind::OneSide, n) => c.report(
                 DISPUTES,
                 entry,

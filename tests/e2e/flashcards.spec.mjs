@@ -46,7 +46,7 @@ test('review five cards by keyboard, undo one, reload: counts and charts follow'
 
 test('the deck list shows due and new counts and exports a deck for Anki', async ({ page, app }) => {
   await app.open('#/flashcards');
-  await expect(page.locator('.deck')).toHaveCount(6);
+  await expect(page.locator('.deck')).toHaveCount(7);
   await expect(page.locator('.deck').first()).toContainText(/\d+ due, \d+ new today/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Numbers for Anki' }).click();
