@@ -8,15 +8,33 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    People { query: Query },
-    Person { id: String },
-    Timeline { query: Query },
+    People {
+        query: Query,
+    },
+    Person {
+        id: String,
+    },
+    Timeline {
+        query: Query,
+    },
     Relations,
-    Flashcards { query: Query },
-    Quiz { query: Query },
-    Source { passage: Option<String> },
+    Flashcards {
+        query: Query,
+    },
+    Quiz {
+        query: Query,
+    },
+    Source {
+        passage: Option<String>,
+    },
+    /// Where accounts differ, optionally at one dispute.
+    Disputes {
+        dispute: Option<String>,
+    },
     Progress,
-    NotFound { path: String },
+    NotFound {
+        path: String,
+    },
 }
 
 /// The `?key=value&…` part of a fragment, in order.
@@ -139,6 +157,10 @@ impl Route {
             ["source", id] if is_id(id) => Self::Source {
                 passage: Some(id.to_string()),
             },
+            ["disputes"] => Self::Disputes { dispute: None },
+            ["disputes", id] if is_id(id) => Self::Disputes {
+                dispute: Some(id.to_string()),
+            },
             ["progress"] => Self::Progress,
             _ => Self::NotFound { path: decode(path) },
         }
@@ -156,6 +178,8 @@ impl Route {
             Self::Quiz { query } => format!("#/quiz{query}"),
             Self::Source { passage: None } => "#/source".to_string(),
             Self::Source { passage: Some(id) } => format!("#/source/{}", encode(id)),
+            Self::Disputes { dispute: None } => "#/disputes".to_string(),
+            Self::Disputes { dispute: Some(id) } => format!("#/disputes/{}", encode(id)),
             Self::Progress => "#/progress".to_string(),
             Self::NotFound { path } => format!("#{path}"),
         }
@@ -171,6 +195,7 @@ impl Route {
             Self::Flashcards { .. } => Section::Flashcards,
             Self::Quiz { .. } => Section::Quiz,
             Self::Source { .. } => Section::Source,
+            Self::Disputes { .. } => Section::Disputes,
             Self::Progress => Section::Progress,
         }
     }
@@ -186,18 +211,20 @@ pub enum Section {
     Flashcards,
     Quiz,
     Source,
+    Disputes,
     Progress,
 }
 
 impl Section {
     /// The sections the navigation bar lists.
-    pub const NAVIGATION: [Section; 7] = [
+    pub const NAVIGATION: [Section; 8] = [
         Section::People,
         Section::Relations,
         Section::Timeline,
         Section::Flashcards,
         Section::Quiz,
         Section::Source,
+        Section::Disputes,
         Section::Progress,
     ];
 
@@ -210,6 +237,7 @@ impl Section {
             Self::Flashcards => "Flashcards",
             Self::Quiz => "Quiz",
             Self::Source => "Source",
+            Self::Disputes => "Accounts differ",
             Self::Progress => "Progress",
         }
     }
@@ -231,6 +259,7 @@ impl Section {
                 query: Query::default(),
             },
             Self::Source => Route::Source { passage: None },
+            Self::Disputes => Route::Disputes { dispute: None },
             Self::Progress => Route::Progress,
         }
     }
@@ -265,6 +294,10 @@ mod tests {
             Route::Source { passage: None },
             Route::Source {
                 passage: Some("p012".into()),
+            },
+            Route::Disputes { dispute: None },
+            Route::Disputes {
+                dispute: Some("slutsky_death".into()),
             },
             Route::Progress,
         ];

@@ -556,3 +556,128 @@ fn the_bank_is_large_and_covers_every_kind_and_topic() {
     }
     assert!(bank().len() > 1000);
 }
+
+/// The dispute and account a dispute question's id names (`tf:dispute:slutsky_death.2:says`).
+fn dispute_account(id: &str) -> Option<(&'static nkvd_study::content::Dispute, Vec<usize>)> {
+    let rest = id.split(":dispute:").nth(1)?;
+    let (ids, _) = rest.split_once(':')?;
+    let mut parts = ids.split('.');
+    let dispute = corpus().dispute(parts.next()?)?;
+    let accounts: Vec<usize> = parts
+        .filter_map(|n| n.parse::<usize>().ok())
+        .map(|n| n - 1)
+        .collect();
+    Some((dispute, accounts))
+}
+
+#[test]
+fn dispute_questions_are_in_the_bank_for_each_of_their_kinds() {
+    let mut kinds = BTreeSet::new();
+    for (topic, q) in bank() {
+        if *topic == Topic::Disputes {
+            kinds.insert(q.kind);
+            assert!(dispute_account(&q.id).is_some(), "{}", q.id);
+        }
+    }
+    assert_eq!(
+        kinds,
+        BTreeSet::from([
+            QuestionKind::MultipleChoice,
+            QuestionKind::TrueFalse,
+            QuestionKind::Source
+        ])
+    );
+}
+
+#[test]
+fn a_dispute_statement_is_false_only_where_the_accounts_contradict() {
+    use nkvd_study::content::DisputeKind;
+    let mut defects = Vec::new();
+    let mut checked = 0;
+    for (_, q) in bank().iter().filter(|(t, _)| *t == Topic::Disputes) {
+        let QuestionBody::TrueFalse { statement, truth } = &q.body else {
+            continue;
+        };
+        checked += 1;
+        let Some((d, accounts)) = dispute_account(&q.id) else {
+            continue;
+        };
+        if q.id.ends_with(":says") {
+            let own = &d.accounts[accounts[0]];
+            let says_own = statement.ends_with(own.says.trim());
+            if *truth != says_own {
+                defects.push(format!("{}: keyed {truth} for “{statement}”", q.id));
+            }
+            if !truth && d.kind != DisputeKind::Contradict {
+                defects.push(format!("{}: false although the accounts only differ", q.id));
+            }
+        } else if q.id.ends_with(":earlier") {
+            // The statement names the earlier-dated account first exactly when it is true.
+            let date = |i: usize| {
+                nkvd_study::content::DocDate::parse(d.accounts[i].written.as_deref().unwrap(), None)
+                    .unwrap()
+                    .interval()
+            };
+            let (a, b) = (accounts[0], accounts[1]);
+            let (earlier, later) = if date(a).1 < date(b).0 {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let c = corpus();
+            let first = statement.find(&nkvd_study::study::cards::lower_first_article(
+                &d.accounts[earlier].label(c),
+            ));
+            let second = statement.rfind(&nkvd_study::study::cards::lower_first_article(
+                &d.accounts[later].label(c),
+            ));
+            let says_earlier_first = matches!((first, second), (Some(f), Some(s)) if f < s);
+            if *truth != says_earlier_first {
+                defects.push(format!("{}: keyed {truth} for “{statement}”", q.id));
+            }
+        }
+    }
+    report(
+        "dispute statements keyed against the data",
+        checked,
+        &defects,
+    );
+}
+
+#[test]
+fn the_words_a_dispute_question_quotes_belong_to_the_answer_alone() {
+    let mut defects = Vec::new();
+    let mut checked = 0;
+    let c = corpus();
+    for (_, q) in bank().iter().filter(|(t, _)| *t == Topic::Disputes) {
+        let QuestionBody::Choice { options, correct } = &q.body else {
+            continue;
+        };
+        checked += 1;
+        let Some((d, accounts)) = dispute_account(&q.id) else {
+            continue;
+        };
+        let answer = &d.accounts[accounts[0]];
+        let expected = if q.id.ends_with(":giver") {
+            answer.label(c)
+        } else {
+            answer.says.trim().to_string()
+        };
+        if options[*correct] != expected {
+            defects.push(format!("{}: keyed “{}”", q.id, options[*correct]));
+        }
+        for (i, option) in options.iter().enumerate() {
+            if i == *correct {
+                continue;
+            }
+            // Every wrong option is another account of the same dispute.
+            let other = d.accounts.iter().any(|a| {
+                !std::ptr::eq(a, answer) && (a.label(c) == *option || a.says.trim() == option)
+            });
+            if !other {
+                defects.push(format!("{}: “{option}” is not another account", q.id));
+            }
+        }
+    }
+    report("dispute options that are not the data's", checked, &defects);
+}

@@ -481,3 +481,161 @@ fn checks_toml_parses_and_cites_real_passages() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Disputes and provenance
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_dispute_has_two_accounts_or_one_attributed_claim_with_its_passage() {
+    use nkvd_study::content::DisputeKind;
+    let c = data();
+    assert!(c.disputes.len() >= 10, "{} disputes", c.disputes.len());
+    for d in &c.disputes {
+        match d.kind {
+            DisputeKind::OneSide => {
+                assert_eq!(d.accounts.len(), 1, "{}", d.id);
+                let a = &d.accounts[0];
+                assert!(
+                    !a.article && (a.person.is_some() || a.source.is_some() || a.named.is_some()),
+                    "{}: a one-sided claim is attributed",
+                    d.id
+                );
+            }
+            _ => assert!(d.accounts.len() >= 2, "{}", d.id),
+        }
+        for a in &d.accounts {
+            let first = c.passage(&a.passages[0]).expect("the passage exists");
+            let collapse = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                collapse(&first.text).contains(&collapse(&a.quote)),
+                "{}: the quote is the document's words",
+                d.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_account_cites_a_passage_that_names_whoever_gives_it() {
+    let c = data();
+    for d in &c.disputes {
+        for a in d.accounts.iter().filter(|a| !a.article) {
+            let texts: Vec<&str> = a
+                .passages
+                .iter()
+                .filter_map(|p| c.passage(p))
+                .map(|p| p.text.as_str())
+                .collect();
+            let names_giver = if let Some(p) = a.person.as_deref().and_then(|id| c.person(id)) {
+                texts.iter().any(|t| p.is_named_in(t))
+            } else if let Some(s) = a.source.and_then(|n| c.source(n)) {
+                let name = s.author(&c).expect("a source account has an author");
+                let name = name.trim_start_matches("The ");
+                texts.iter().any(|t| t.contains(name))
+            } else {
+                let named = a.named.as_deref().expect("an account names its giver");
+                texts.iter().any(|t| t.contains(named))
+            };
+            assert!(names_giver, "{}: {}", d.id, a.label(&c));
+        }
+    }
+}
+
+#[test]
+fn a_dispute_with_a_single_account_that_is_not_one_sided_is_caught() {
+    let mut c = data();
+    let i = c
+        .disputes
+        .iter()
+        .position(|d| d.accounts.len() == 2)
+        .expect("a two-sided dispute");
+    c.disputes[i].accounts.pop();
+    let id = c.disputes[i].id.clone();
+    assert_caught(&c, "data/disputes.toml", &id, "needs two");
+}
+
+#[test]
+fn an_account_whose_passages_do_not_name_its_giver_is_caught() {
+    let mut c = data();
+    let (i, j) = c
+        .disputes
+        .iter()
+        .enumerate()
+        .find_map(|(i, d)| {
+            d.accounts
+                .iter()
+                .position(|a| a.person.is_some() && a.source.is_none())
+                .map(|j| (i, j))
+        })
+        .expect("an account by a person");
+    let passages = c.disputes[i].accounts[j].passages.clone();
+    let (_, nobody) = unnamed_person_for(&c, &passages);
+    c.disputes[i].accounts[j].person = Some(nobody.clone());
+    let id = c.disputes[i].id.clone();
+    assert_caught(&c, "data/disputes.toml", &id, "none of its passages names");
+}
+
+#[test]
+fn an_account_quote_or_role_not_in_the_document_is_caught() {
+    let mut c = data();
+    c.disputes[0].accounts[0].quote = "Words the document never wrote.".into();
+    let id = c.disputes[0].id.clone();
+    assert_caught(
+        &c,
+        "data/disputes.toml",
+        &id,
+        "quote is not in its first passage",
+    );
+    let mut c = data();
+    c.disputes[0].accounts[0].role = Some("a famous historian".into());
+    assert_caught(&c, "data/disputes.toml", &id, "role \"a famous historian\"");
+    let mut c = data();
+    c.disputes[0].accounts[0].written = Some("1999".into());
+    assert_caught(&c, "data/disputes.toml", &id, "(1999) is in none");
+}
+
+#[test]
+fn an_account_with_two_givers_or_none_is_caught() {
+    let mut c = data();
+    c.disputes[0].accounts[0].article = true;
+    let id = c.disputes[0].id.clone();
+    assert_caught(&c, "data/disputes.toml", &id, "exactly one giver");
+    let mut c = data();
+    let a = &mut c.disputes[0].accounts[0];
+    a.person = None;
+    a.source = None;
+    a.named = None;
+    assert_caught(&c, "data/disputes.toml", &id, "exactly one giver");
+}
+
+#[test]
+fn a_dispute_pointing_at_a_missing_event_is_caught() {
+    let mut c = data();
+    c.disputes[0].events.push("no_such_event".into());
+    let id = c.disputes[0].id.clone();
+    assert_caught(&c, "data/disputes.toml", &id, "no_such_event");
+}
+
+#[test]
+fn a_provenance_role_not_in_its_passages_is_caught() {
+    let mut c = data();
+    let i = c
+        .sources
+        .iter()
+        .position(|s| s.provenance.is_some())
+        .expect("a source with provenance");
+    c.sources[i].provenance.as_mut().unwrap().role = "a Hollywood screenwriter".into();
+    let entry = format!("({})", c.sources[i].number);
+    assert_caught(&c, "data/sources.toml", &entry, "provenance role");
+}
+
+#[test]
+fn a_folder_without_disputes_still_loads() {
+    let dir = copy_of_data("no-disputes");
+    std::fs::remove_file(dir.join("disputes.toml")).unwrap();
+    let c = load_dir(&dir).expect("loads without disputes.toml");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(c.disputes.is_empty());
+    assert_eq!(problems(&c), Vec::<String>::new());
+}

@@ -348,6 +348,17 @@ fn false_is_false(corpus: &Corpus, parts: &[&str], statement: &str) -> Result<()
                 return Err(format!("{statement} is true"));
             }
         }
+        Some("dispute") => {
+            // A false statement about what an account says is built only where the accounts
+            // contradict one another; "given before" compares the document's dates (tests/bank.rs).
+            let id = parts[2].split('.').next().unwrap_or_default();
+            let dispute = corpus.dispute(id).ok_or("unknown dispute")?;
+            if parts[3] == "says" && dispute.kind != nkvd_study::content::DisputeKind::Contradict {
+                return Err(format!(
+                    "{statement} is false although the accounts only differ"
+                ));
+            }
+        }
         other => return Err(format!("unexpected true/false question {other:?}")),
     }
     Ok(())

@@ -13,12 +13,12 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::model::{
-    Corpus, Era, Event, Group, NameSpan, Organization, Passage, PassageKind, Person, PrimarySource,
-    Quote, Relation, Statistic, is_whole_word,
+    Corpus, Dispute, Era, Event, Group, NameSpan, Organization, Passage, PassageKind, Person,
+    PrimarySource, Quote, Relation, Statistic, is_whole_word,
 };
 
 /// The files a document folder holds, in the order they are read.
-pub const DATA_FILES: [&str; 11] = [
+pub const DATA_FILES: [&str; 12] = [
     "document.txt",
     "meta.toml",
     "groups.toml",
@@ -30,7 +30,11 @@ pub const DATA_FILES: [&str; 11] = [
     "quotes.toml",
     "sources.toml",
     "relations.toml",
+    "disputes.toml",
 ];
+
+/// Files a document folder may leave out (an older folder has no disputes).
+pub const OPTIONAL_FILES: [&str; 1] = ["disputes.toml"];
 
 /// A file that could not be read or parsed.
 #[derive(Debug)]
@@ -97,6 +101,12 @@ struct Sources {
 #[serde(deny_unknown_fields)]
 struct Relations {
     relation: Vec<Relation>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Disputes {
+    #[serde(default)]
+    dispute: Vec<Dispute>,
 }
 
 /// Splits a document into passages: blocks separated by blank lines, numbered `p001`, … .
@@ -197,6 +207,11 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
         quotes: parse::<Quotes>(dir, "quotes.toml")?.quote,
         sources: parse::<Sources>(dir, "sources.toml")?.source,
         relations: parse::<Relations>(dir, "relations.toml")?.relation,
+        disputes: if dir.join("disputes.toml").exists() {
+            parse::<Disputes>(dir, "disputes.toml")?.dispute
+        } else {
+            Vec::new()
+        },
     };
     fill_mentions(&mut corpus);
     Ok(corpus)

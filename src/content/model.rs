@@ -23,6 +23,9 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
     pub sources: Vec<PrimarySource>,
     pub relations: Vec<Relation>,
+    /// Points on which accounts differ, or on which the document gives one party's claim.
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
 }
 
 /// What a block of the document is, as far as layout goes.
@@ -248,6 +251,191 @@ pub struct PrimarySource {
     pub summary: String,
     /// The heading passage first, then the body.
     pub passages: Vec<PassageId>,
+    /// Who wrote it and in what role, as the document gives it.
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+    /// What `date` dates: the writing or speech (the default), or only the events described.
+    #[serde(default)]
+    pub dated: Dated,
+}
+
+/// A primary source's author's role, in the document's own words, and where it says so.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The author's role exactly as the document words it ("worked as a journalist in
+    /// Moscow"); it must occur in one of `passages`.
+    pub role: String,
+    pub passages: Vec<PassageId>,
+}
+
+/// What a primary source's date dates.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Dated {
+    /// When it was written or spoken.
+    #[default]
+    Writing,
+    /// Only the events it describes; the document does not say when it was written.
+    Events,
+}
+
+/// A point on which accounts differ, or on which the document gives only one party's claim.
+/// The app shows the accounts side by side and never says which is right.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub id: String,
+    /// The point at issue, as a question ("How did Abram Slutsky die?").
+    pub question: String,
+    /// Whether the accounts exclude one another, differ, or the document gives one side only.
+    pub kind: DisputeKind,
+    pub accounts: Vec<Account>,
+    /// People the dispute is about.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Events whose details are disputed (marked on the timeline).
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// What the document itself says about the disagreement, without taking a side it does not
+    /// take.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// How the accounts of a dispute stand to one another.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeKind {
+    /// The accounts cannot all be true: what one says, the others deny.
+    Contradict,
+    /// The accounts differ (figures, dates, emphasis) without one excluding another.
+    Differ,
+    /// The document gives one party's claim and nobody else's.
+    OneSide,
+}
+
+/// One account of a disputed point: who gives it, from where, and in what words.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// Person id of whoever gives the account.
+    #[serde(default)]
+    pub person: Option<String>,
+    /// Number of the primary source the account is.
+    #[serde(default)]
+    pub source: Option<u8>,
+    /// Who gives it, in the document's words, when they are not in people.toml ("the authors
+    /// of Stalin's Loyal Executioner (2002)").
+    #[serde(default)]
+    pub named: Option<String>,
+    /// The account is the article's own narrative.
+    #[serde(default)]
+    pub article: bool,
+    /// Their position, as the document states it.
+    pub position: Position,
+    /// The document's words for who they were ("a senior figure in the NKVD"); must occur in
+    /// one of `passages`.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// When the account was written or spoken, where the document dates it (`DocDate`).
+    #[serde(default)]
+    pub written: Option<String>,
+    /// The account in one sentence, without "According to" (the app names the giver).
+    pub says: String,
+    /// An exact excerpt of the first passage: the account in its own words.
+    pub quote: String,
+    pub passages: Vec<PassageId>,
+}
+
+/// Where the giver of an account stood, only as the document states it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// Took part in the events (a defendant, an NKVD officer, an interrogator).
+    Participant,
+    /// Saw what they describe, by the document's account.
+    Eyewitness,
+    /// Was told it by someone else, as the document says ("who had been told this by Yagoda").
+    SecondHand,
+    /// A newspaper or magazine writing at the time.
+    Press,
+    /// A journalist, as the document calls them.
+    Journalist,
+    /// The author of a later book, as the document introduces them.
+    Author,
+    /// A historian, as the document calls them.
+    Historian,
+    /// The article's own narrative.
+    Article,
+    /// The document does not say.
+    Unstated,
+}
+
+impl Position {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Participant => "took part in the events",
+            Self::Eyewitness => "eyewitness",
+            Self::SecondHand => "told it by someone else",
+            Self::Press => "the press at the time",
+            Self::Journalist => "journalist",
+            Self::Author => "author of a later book",
+            Self::Historian => "historian",
+            Self::Article => "the article itself",
+            Self::Unstated => "position not stated",
+        }
+    }
+}
+
+impl Account {
+    /// Who gives the account, as a student reads it: a person's name, a source's heading,
+    /// the words the document uses, or "the article".
+    pub fn giver(&self, corpus: &Corpus) -> String {
+        if let Some(person) = self.person.as_deref().and_then(|id| corpus.person(id)) {
+            return person.name.clone();
+        }
+        if let Some(source) = self.source.and_then(|n| corpus.source(n)) {
+            if let Some(name) = source.author(corpus) {
+                return name;
+            }
+            return format!("Primary source ({})", source.number);
+        }
+        if let Some(named) = &self.named {
+            return named.trim().to_string();
+        }
+        "The article".to_string()
+    }
+
+    /// The giver and, for a primary source, which one: "The New Republic, primary source (5)".
+    pub fn label(&self, corpus: &Corpus) -> String {
+        match self.source {
+            Some(n) => format!("{}, primary source ({n})", self.giver(corpus)),
+            None => self.giver(corpus),
+        }
+    }
+}
+
+impl PrimarySource {
+    /// The author's name: the speaker's, else the organization's.
+    pub fn author(&self, corpus: &Corpus) -> Option<String> {
+        self.speaker
+            .as_deref()
+            .and_then(|id| corpus.person(id))
+            .map(|p| p.name.clone())
+            .or_else(|| {
+                self.organization
+                    .as_deref()
+                    .and_then(|id| corpus.organization(id))
+                    .map(|o| {
+                        if o.variants.iter().any(|v| *v == format!("The {}", o.name)) {
+                            format!("The {}", o.name)
+                        } else {
+                            o.name.clone()
+                        }
+                    })
+            })
+    }
 }
 
 /// A relation between two people.
@@ -384,7 +572,7 @@ impl Corpus {
     /// How many items of each kind, in one line (printed by the data check and the tests).
     pub fn counts(&self) -> String {
         format!(
-            "people {}, organizations {}, events {}, numbers {}, quotes {}, primary sources {}, relations {}, passages {}",
+            "people {}, organizations {}, events {}, numbers {}, quotes {}, primary sources {}, relations {}, disputes {}, passages {}",
             self.people.len(),
             self.organizations.len(),
             self.events.len(),
@@ -392,6 +580,7 @@ impl Corpus {
             self.quotes.len(),
             self.sources.len(),
             self.relations.len(),
+            self.disputes.len(),
             self.passages.len()
         )
     }
@@ -413,5 +602,37 @@ impl Corpus {
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+    pub fn source(&self, number: u8) -> Option<&PrimarySource> {
+        self.sources.iter().find(|s| s.number == number)
+    }
+    pub fn dispute(&self, id: &str) -> Option<&Dispute> {
+        self.disputes.iter().find(|d| d.id == id)
+    }
+    /// The disputes that involve a person: about them or with an account they give.
+    pub fn disputes_of_person(&self, id: &str) -> Vec<&Dispute> {
+        self.disputes
+            .iter()
+            .filter(|d| {
+                d.people.iter().any(|p| p == id)
+                    || d.accounts.iter().any(|a| a.person.as_deref() == Some(id))
+                    || d.accounts.iter().any(|a| {
+                        a.source
+                            .and_then(|n| self.source(n))
+                            .is_some_and(|s| s.speaker.as_deref() == Some(id))
+                    })
+            })
+            .collect()
+    }
+    /// The disputes whose accounts cite a passage.
+    pub fn disputes_citing(&self, passage: &str) -> Vec<&Dispute> {
+        self.disputes
+            .iter()
+            .filter(|d| {
+                d.accounts
+                    .iter()
+                    .any(|a| a.passages.iter().any(|p| p == passage))
+            })
+            .collect()
     }
 }

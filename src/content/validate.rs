@@ -13,7 +13,9 @@ use aho_corasick::AhoCorasick;
 
 use super::date::DocDate;
 use super::load::whole_word_matches;
-use super::model::{Corpus, DateIs, Organization, Passage, Person, RelationKind};
+use super::model::{
+    Account, Corpus, DateIs, DisputeKind, Organization, Passage, Person, Position, RelationKind,
+};
 
 /// One thing wrong with the data, naming the file and the entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -635,6 +637,38 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         {
             c.report(SOURCES, &entry, format!("`date`: {error}"));
         }
+        if let Some(provenance) = &s.provenance {
+            c.non_empty(SOURCES, &entry, "provenance.role", &provenance.role);
+            let texts = c.passages(SOURCES, &entry, &provenance.passages);
+            if !texts.is_empty()
+                && !provenance.role.trim().is_empty()
+                && !texts
+                    .iter()
+                    .any(|t| collapse(t).contains(&collapse(&provenance.role)))
+            {
+                c.report(
+                    SOURCES,
+                    &entry,
+                    format!(
+                        "its provenance role \"{}\" is not in its passages (write the document's words)",
+                        provenance.role
+                    ),
+                );
+            }
+            if s.speaker.is_none() && s.organization.is_none() {
+                c.report(
+                    SOURCES,
+                    &entry,
+                    "has a provenance but neither a speaker nor an organization".to_string(),
+                );
+            }
+            if let Some(p) = &s.speaker {
+                c.named(SOURCES, &entry, p, &texts);
+            }
+            if let Some(o) = &s.organization {
+                c.organization_named(SOURCES, &entry, o, &texts);
+            }
+        }
     }
 
     let mut seen_relations = BTreeSet::new();
@@ -715,5 +749,186 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
     }
 
+    check_disputes(&mut c);
     c.problems
+}
+
+/// The disputes: ids, references, and that every account cites passages that name whoever
+/// gives it and contain its quotation, its giver's role and its year, in the document's words.
+fn check_disputes(c: &mut Checker) {
+    const DISPUTES: &str = "data/disputes.toml";
+    let corpus = c.corpus;
+    c.unique(DISPUTES, corpus.disputes.iter().map(|d| d.id.as_str()));
+    for d in &corpus.disputes {
+        let entry = d.id.as_str();
+        c.non_empty(DISPUTES, entry, "question", &d.question);
+        for p in &d.people {
+            c.person(DISPUTES, entry, p);
+        }
+        for e in &d.events {
+            if corpus.event(e).is_none() {
+                c.report(
+                    DISPUTES,
+                    entry,
+                    format!("refers to the event \"{e}\", which is not in data/events.toml"),
+                );
+            }
+        }
+        match (d.kind, d.accounts.len()) {
+            (_, 0) => c.report(DISPUTES, entry, "has no account".to_string()),
+            (DisputeKind::OneSide, 1)
+                if d.accounts[0].article
+                    || (d.accounts[0].person.is_none()
+                        && d.accounts[0].source.is_none()
+                        && d.accounts[0].named.is_none()) =>
+            {
+                c.report(
+                    DISPUTES,
+                    entry,
+                    "gives one side only, so its account must be attributed to someone (person, source or named)".to_string(),
+                );
+            }
+            (DisputeKind::OneSide, 1) => {}
+            (DisputeKind::OneSide, n) => c.report(
+                DISPUTES,
+                entry,
+                format!("is `one_side` but has {n} accounts"),
+            ),
+            (_, 1) => c.report(
+                DISPUTES,
+                entry,
+                "has one account: a point on which accounts differ needs two (or `kind = \"one_side\"`)".to_string(),
+            ),
+            _ => {}
+        }
+        let mut labels = BTreeSet::new();
+        for (i, a) in d.accounts.iter().enumerate() {
+            let what = format!("account {}", i + 1);
+            check_account(c, entry, &what, a);
+            if !labels.insert(a.label(corpus)) {
+                c.report(
+                    DISPUTES,
+                    entry,
+                    format!("{what} has the same giver as another account of this dispute"),
+                );
+            }
+        }
+    }
+}
+
+fn check_account(c: &mut Checker, entry: &str, what: &str, a: &Account) {
+    const DISPUTES: &str = "data/disputes.toml";
+    let corpus = c.corpus;
+    let givers = usize::from(a.person.is_some())
+        + usize::from(a.source.is_some() && a.person.is_none())
+        + usize::from(a.named.is_some())
+        + usize::from(a.article);
+    if givers != 1 {
+        c.report(
+            DISPUTES,
+            entry,
+            format!("{what} must name exactly one giver: `person` (with or without `source`), `source`, `named` or `article = true`"),
+        );
+    }
+    if a.article != (a.position == Position::Article) {
+        c.report(
+            DISPUTES,
+            entry,
+            format!(
+                "{what}: `position = \"article\"` goes with `article = true`, and only with it"
+            ),
+        );
+    }
+    c.non_empty(DISPUTES, entry, "says", &a.says);
+    c.non_empty(DISPUTES, entry, "quote", &a.quote);
+    if starts_with_according_to(&a.says) {
+        c.report(
+            DISPUTES,
+            entry,
+            format!("{what}: `says` starts with \"According to\" (the app names the giver)"),
+        );
+    }
+    let texts = c.passages(DISPUTES, entry, &a.passages);
+    if let Some(first) = texts.first()
+        && !a.quote.trim().is_empty()
+        && !collapse(first).contains(&collapse(&a.quote))
+    {
+        c.report(
+            DISPUTES,
+            entry,
+            format!(
+                "{what}: its quote is not in its first passage {}",
+                a.passages[0]
+            ),
+        );
+    }
+    // Whoever gives the account is named where it is cited.
+    let mut naming = texts.clone();
+    if let Some(n) = a.source {
+        match corpus.source(n) {
+            None => c.report(
+                DISPUTES,
+                entry,
+                format!("{what} refers to primary source ({n}), which is not in data/sources.toml"),
+            ),
+            Some(s) => {
+                if let Some(p) = a.passages.iter().find(|p| !s.passages.contains(p)) {
+                    c.report(
+                        DISPUTES,
+                        entry,
+                        format!("{what}: passage {p} is not part of primary source ({n})"),
+                    );
+                }
+                if let Some(heading) = s.passages.first().and_then(|id| corpus.passage(id)) {
+                    naming.push(heading.text.as_str());
+                }
+                if a.person.is_none() {
+                    match (&s.speaker, &s.organization) {
+                        (Some(p), _) => c.named(DISPUTES, entry, p, &naming),
+                        (None, Some(o)) => c.organization_named(DISPUTES, entry, o, &naming),
+                        (None, None) => {}
+                    }
+                }
+            }
+        }
+    }
+    if let Some(p) = &a.person {
+        c.named(DISPUTES, entry, p, &naming);
+    }
+    let contains =
+        |texts: &[&str], words: &str| texts.iter().any(|t| collapse(t).contains(&collapse(words)));
+    if let Some(named) = &a.named
+        && !contains(&naming, named)
+    {
+        c.report(
+            DISPUTES,
+            entry,
+            format!("{what}: \"{named}\" is not in its passages (write the document's words)"),
+        );
+    }
+    if let Some(role) = &a.role
+        && !contains(&naming, role)
+    {
+        c.report(
+            DISPUTES,
+            entry,
+            format!(
+                "{what}: its role \"{role}\" is not in its passages (write the document's words)"
+            ),
+        );
+    }
+    if let Some(written) = &a.written {
+        match DocDate::parse(written, None) {
+            Err(error) => c.report(DISPUTES, entry, format!("{what}: `written`: {error}")),
+            Ok(date) if !naming.iter().any(|t| t.contains(&date.year.to_string())) => c.report(
+                DISPUTES,
+                entry,
+                format!(
+                    "{what}: the year of `written` ({}) is in none of its passages",
+                    date.year
+                ),
+            ),
+            Ok(_) => {}
+        }
+    }
 }

@@ -24,10 +24,12 @@ pub enum CardId {
     Quote(String),
     /// What an organization was.
     Org(String),
+    /// What one account of a disputed point says: `<dispute id>.<account number from 1>`.
+    Account(String),
 }
 
 impl CardId {
-    const PREFIXES: [&'static str; 7] = [
+    const PREFIXES: [&'static str; 8] = [
         "person",
         "person-rev",
         "person-fate",
@@ -35,7 +37,13 @@ impl CardId {
         "number",
         "quote",
         "org",
+        "account",
     ];
+
+    /// The card of account `index` (from 0) of a dispute.
+    pub fn account(dispute: &str, index: usize) -> Self {
+        Self::Account(format!("{dispute}.{}", index + 1))
+    }
 
     fn parts(&self) -> (&'static str, &str) {
         match self {
@@ -46,6 +54,7 @@ impl CardId {
             Self::Number(id) => ("number", id),
             Self::Quote(id) => ("quote", id),
             Self::Org(id) => ("org", id),
+            Self::Account(id) => ("account", id),
         }
     }
 
@@ -79,6 +88,7 @@ impl FromStr for CardId {
             "number" => Self::Number(id),
             "quote" => Self::Quote(id),
             "org" => Self::Org(id),
+            "account" => Self::Account(id),
             other => {
                 return Err(format!(
                     "unknown card kind \"{other}\" (expected {})",
@@ -117,6 +127,7 @@ mod tests {
             "number:n",
             "quote:q",
             "org:nkvd",
+            "account:slutsky_death.2",
         ] {
             assert_eq!(text.parse::<CardId>().unwrap().to_string(), text);
         }

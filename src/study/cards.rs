@@ -23,17 +23,19 @@ pub enum Deck {
     Numbers,
     Quotes,
     Organizations,
+    Disputes,
     All,
 }
 
 impl Deck {
-    pub const EVERY: [Deck; 6] = [
+    pub const EVERY: [Deck; 7] = [
         Deck::All,
         Deck::People,
         Deck::Dates,
         Deck::Numbers,
         Deck::Quotes,
         Deck::Organizations,
+        Deck::Disputes,
     ];
 
     pub fn label(self) -> &'static str {
@@ -43,6 +45,7 @@ impl Deck {
             Deck::Numbers => "Numbers",
             Deck::Quotes => "Quotes",
             Deck::Organizations => "Organizations",
+            Deck::Disputes => "Where accounts differ",
             Deck::All => "Everything",
         }
     }
@@ -54,6 +57,7 @@ impl Deck {
             Deck::Numbers => "numbers",
             Deck::Quotes => "quotes",
             Deck::Organizations => "organizations",
+            Deck::Disputes => "disputes",
             Deck::All => "all",
         }
     }
@@ -308,7 +312,60 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
             passages: org.passages.clone(),
         });
     }
+    cards.extend(dispute_cards(corpus));
     cards
+}
+
+/// One card per account of each disputed point: what that account says, with who gives it and
+/// their position as the document states it. The front names the point and the giver; the back
+/// never says which account is right.
+pub fn dispute_cards(corpus: &Corpus) -> Vec<Card> {
+    let mut cards = Vec::new();
+    for dispute in &corpus.disputes {
+        for (i, account) in dispute.accounts.iter().enumerate() {
+            let label = account.label(corpus);
+            let mut back = account.says.trim().to_string();
+            back.push_str(&format!(" ({})", account_provenance(account)));
+            cards.push(Card {
+                id: CardId::account(&dispute.id, i),
+                deck: Deck::Disputes,
+                front: format!(
+                    "{} What does the account by {} say?",
+                    dispute.question.trim(),
+                    lower_first_article(&label)
+                ),
+                back,
+                passages: account.passages.clone(),
+            });
+        }
+    }
+    cards
+}
+
+/// Who gives an account and from where they speak, as the document states it: "eyewitness:
+/// “he was called to Frinovsky's office …”, 1938".
+pub fn account_provenance(account: &crate::content::Account) -> String {
+    let mut parts = vec![account.position.label().to_string()];
+    if let Some(role) = &account.role {
+        parts.push(format!("“{}”", from_mid_sentence(role.trim())));
+    }
+    if let Some(date) = account
+        .written
+        .as_deref()
+        .and_then(|d| crate::content::DocDate::parse(d, None).ok())
+    {
+        parts.push(date.to_string());
+    }
+    upper_first(&parts.join(", "))
+}
+
+/// "The New Republic" inside a sentence reads "the New Republic"; "The article" reads "the
+/// article"; names stay as they are.
+pub fn lower_first_article(label: &str) -> String {
+    match label.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => label.to_string(),
+    }
 }
 
 /// The cards of one deck, in the stable order of [`all_cards`].

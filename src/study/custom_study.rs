@@ -189,6 +189,13 @@ pub fn is_about_person(corpus: &Corpus, card: &CardId, person: &str) -> bool {
             &q.id == id
                 && (q.speaker.as_deref() == Some(person) || q.about.iter().any(|p| p == person))
         }),
+        CardId::Account(id) => id
+            .rsplit_once('.')
+            .and_then(|(dispute, n)| {
+                let index = n.parse::<usize>().ok()?.checked_sub(1)?;
+                corpus.dispute(dispute)?.accounts.get(index)
+            })
+            .is_some_and(|a| a.person.as_deref() == Some(person)),
         CardId::Org(_) => false,
     }
 }

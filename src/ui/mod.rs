@@ -3,6 +3,7 @@
 //! and call the pure modules.
 
 mod common;
+mod disputes;
 mod evidence;
 mod flashcards;
 mod home;
@@ -171,6 +172,7 @@ fn render(route: Route) -> AnyView {
         Route::Flashcards { query } => view! { <Flashcards query /> }.into_any(),
         Route::Quiz { query } => view! { <Quiz query /> }.into_any(),
         Route::Source { passage } => view! { <Reader passage /> }.into_any(),
+        Route::Disputes { dispute } => view! { <disputes::Disputes dispute /> }.into_any(),
         Route::Progress => view! { <Progress /> }.into_any(),
         Route::NotFound { path } => view! { <NotFound path /> }.into_any(),
     }

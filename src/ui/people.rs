@@ -321,6 +321,8 @@ fn PersonDetails(person: &'static Person) -> impl IntoView {
                 <ul class="quote-list">{quotes_about.into_iter().map(quote_item).collect_view()}</ul>
             })}
 
+            <super::disputes::DisputesOfPerson id=person.id.clone() />
+
             <h2>"Every passage that names them"</h2>
             <p class="mentions">
                 {person.mentions.iter().cloned().map(|id| view! { <PassageLink id /> " " }).collect_view()}

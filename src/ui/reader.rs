@@ -5,8 +5,49 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::content::{Passage, PassageKind, corpus};
+use crate::content::{Dated, DocDate, Passage, PassageKind, PrimarySource, corpus};
 use crate::route::Route;
+
+use super::common::PassageLink;
+use super::disputes::DisputeLink;
+
+/// Who wrote a primary source, when and in what role, as the document gives it: shown
+/// under the source's heading.
+#[component]
+fn Provenance(source: &'static PrimarySource) -> impl IntoView {
+    let corpus = corpus();
+    let who = source.author(corpus);
+    let date = source
+        .date
+        .as_deref()
+        .and_then(|d| DocDate::parse(d, None).ok())
+        .map(|d| match source.dated {
+            Dated::Writing => d.to_string(),
+            Dated::Events => format!(
+                "{d} (the events it describes; the document does not say when it was written)"
+            ),
+        });
+    let role = source.provenance.as_ref().map(|p| {
+        view! {
+            "“" {p.role.clone()} "” "
+            {p.passages.iter().cloned().map(|id| view! { <PassageLink id /> }).collect_view()}
+        }
+    });
+    view! {
+        <aside class="provenance" aria-label=format!("About primary source ({})", source.number)>
+            <dl>
+                <dt>"Who"</dt>
+                <dd>{who.unwrap_or_else(|| "not named by the document".to_string())}
+                    {source.work.clone().map(|w| view! { ", " <cite>{w}</cite> })}
+                </dd>
+                <dt>"When"</dt>
+                <dd>{date.unwrap_or_else(|| "not dated by the document".to_string())}</dd>
+                <dt>"Role"</dt>
+                <dd>{role.map(IntoAny::into_any).unwrap_or_else(|| "the document does not say".into_any())}</dd>
+            </dl>
+        </aside>
+    }
+}
 
 /// Splits a passage's text at the names it links, so every piece goes through the view as
 /// text (never as HTML).
@@ -87,13 +128,31 @@ pub fn Reader(passage: Option<String>) -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-                PassageKind::Paragraph => view! {
-                    <div id=p.id.clone() class="passage" class:highlight=highlighted tabindex="-1">
-                        <a class="anchor no-print" href=anchor_href aria-label=anchor_label>{number}</a>
-                        <p>{linked_text(p)}</p>
-                    </div>
+                PassageKind::Paragraph => {
+                    let source = corpus
+                        .sources
+                        .iter()
+                        .find(|s| s.passages.first() == Some(&p.id));
+                    let disputes = corpus.disputes_citing(&p.id);
+                    view! {
+                        <div id=p.id.clone() class="passage" class:highlight=highlighted tabindex="-1">
+                            <a class="anchor no-print" href=anchor_href aria-label=anchor_label>{number}</a>
+                            <p>{linked_text(p)}</p>
+                            {source.map(|source| view! { <Provenance source /> })}
+                            {(!disputes.is_empty()).then(|| view! {
+                                <p class="passage-disputes no-print">
+                                    <span class="disputed-badge">"Accounts differ"</span>
+                                    " "
+                                    {disputes.into_iter().enumerate().map(|(i, d)| view! {
+                                        {(i > 0).then_some("; ")}
+                                        <DisputeLink dispute=d />
+                                    }).collect_view()}
+                                </p>
+                            })}
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }
         })
         .collect_view();

@@ -312,6 +312,7 @@ fn EventItem(event: &'static Event, selected: RwSignal<String>) -> impl IntoView
             })}
             {(!orgs.is_empty()).then(|| view! { <p class="event-orgs">"Organizations: " {orgs}</p> })}
             {event.note.clone().map(|n| view! { <p class="note">"Note: " {n}</p> })}
+            <super::disputes::DisputedMarker event=event.id.clone() />
         </li>
     }
 }

@@ -9,7 +9,12 @@ const counts = async (page) => {
   const [, n, l, r] = text.match(/New (\d+).*Learning (\d+).*Review (\d+)/).map(Number);
   return { new: n, learning: l, review: r };
 };
-const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
+// The saved progress once every save the page started is done (saves run under the app's Web
+// Lock, and locks are granted in order).
+const saved = (page) => page.evaluate(async () => {
+  if (navigator.locks) await navigator.locks.request('nkvd-study/progress', () => {});
+  return JSON.parse(localStorage.getItem('nkvd-study/progress'));
+});
 const activeClass = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return el === document.body || !el ? 'BODY' : `${el.tagName.toLowerCase()}.${el.className}`;
@@ -159,7 +164,7 @@ test('new cards come in a shuffled order, the same on a reload', async ({ page, 
 
 test('the deck list shows each deck\'s counts and exports a deck for Anki', async ({ page, app }) => {
   await app.open('#/flashcards');
-  await expect(page.locator('.deck')).toHaveCount(6);
+  await expect(page.locator('.deck')).toHaveCount(7);
   await expect(page.locator('.deck').first()).toContainText(/New 20\s*Learning 0\s*Review 0/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Numbers for Anki' }).click();

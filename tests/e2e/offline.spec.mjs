@@ -122,8 +122,8 @@ test('after one visit the app works offline: browse, review cards', async ({ pag
   await expect(page.locator('.card-front')).toBeVisible();
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
-  expect(saved.reviews).toHaveLength(1);
+  // Saves run under a Web Lock, a moment after the grade: wait for it.
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress') ?? '{"reviews":[]}').reviews.length)).toBe(1);
 
   await context.setOffline(false);
   await expect(page.locator('.offline-badge')).toBeHidden();

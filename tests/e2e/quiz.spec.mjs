@@ -3,6 +3,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, appUrl } from './fixtures.mjs';
 
+/** The saved progress once every save the page started is done (saves run under the app's
+ *  Web Lock, and locks are granted in order). */
+const settledProgress = (page) => page.evaluate(async () => {
+  if (navigator.locks) await navigator.locks.request('nkvd-study/progress', () => {});
+  return JSON.parse(localStorage.getItem('nkvd-study/progress'));
+});
+
 const FIXED = '#/quiz?seed=4242&n=5&k=mc,tf&t=people,dates,numbers';
 
 /** Answers the current question with the first option (often wrong on purpose). */
@@ -37,7 +44,7 @@ test('set up a quiz by mouse, take it, and review the mistakes', async ({ page, 
   const score = Number((await page.locator('.results h2').textContent()).match(/(\d) of 5/)[1]);
   await expect(page.locator('.mistakes li')).toHaveCount(5 - score);
   await expect(page.locator('.result-text')).toContainText(`${score} of 5 right`);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
+  const saved = await settledProgress(page);
   expect(saved.quizzes).toHaveLength(1);
   expect(saved.quizzes[0].total).toBe(5);
 });
@@ -240,7 +247,7 @@ test('a quiz reloaded at question 4 resumes with the earlier answers kept', asyn
   await expect(page.locator('.results h2')).toHaveText(`Your score: ${right} of 5`);
   await expect(page.locator('.mistakes li')).toHaveCount(5 - right);
   expect(await page.evaluate(() => localStorage.getItem('nkvd-study/quiz-in-progress'))).toBeNull();
-  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
+  const progress = await settledProgress(page);
   expect(progress.quizzes).toHaveLength(1);
   expect(progress.quizzes[0].correct).toBe(right);
 });
@@ -289,7 +296,7 @@ test('retry my mistakes asks only the questions missed', async ({ page, app }) =
   }
   await expect(page.locator('.results h2')).toContainText(new RegExp(`Retry: \\d of ${missed} right`));
   // The retry is practice: the saved quiz record is the first round's.
-  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress')));
+  const progress = await settledProgress(page);
   expect(progress.quizzes).toHaveLength(1);
 });
 

@@ -114,6 +114,14 @@ pub(super) enum Spec {
     SourceSummary(usize),
     SourceSpeaker(usize),
     SourceDate(usize),
+    /// (dispute, account): which account gives these words.
+    DisputeGiver(usize, usize),
+    /// (dispute, account): what this account says.
+    DisputeSays(usize, usize),
+    /// (dispute, account): true/false on what this account says.
+    DisputeStatement(usize, usize),
+    /// (dispute, account, account): which of two dated accounts was given first.
+    DisputeEarlier(usize, usize, usize),
     /// One order question (each slot draws its own events).
     Order,
     /// One match question (each slot draws its own quotes).
@@ -267,6 +275,44 @@ pub(super) fn candidates(
                 );
             }
         }
+        (K::MultipleChoice | K::Source, Topic::Disputes) => {
+            for (i, d) in corpus.disputes.iter().enumerate() {
+                for (j, _) in d.accounts.iter().enumerate() {
+                    let fact = Some(format!("account:{}.{}", d.id, j + 1));
+                    if kind == K::Source {
+                        push(
+                            format!("source:dispute:{}.{}:giver", d.id, j + 1),
+                            fact,
+                            Spec::DisputeGiver(i, j),
+                        );
+                    } else {
+                        push(
+                            format!("{k}:dispute:{}.{}:says", d.id, j + 1),
+                            fact,
+                            Spec::DisputeSays(i, j),
+                        );
+                    }
+                }
+            }
+        }
+        (K::TrueFalse, Topic::Disputes) => {
+            for (i, d) in corpus.disputes.iter().enumerate() {
+                for (j, _) in d.accounts.iter().enumerate() {
+                    push(
+                        format!("{k}:dispute:{}.{}:says", d.id, j + 1),
+                        Some(format!("account:{}.{}", d.id, j + 1)),
+                        Spec::DisputeStatement(i, j),
+                    );
+                    for l in j + 1..d.accounts.len() {
+                        push(
+                            format!("{k}:dispute:{}.{}.{}:earlier", d.id, j + 1, l + 1),
+                            Some(format!("dispute:{}:dates", d.id)),
+                            Spec::DisputeEarlier(i, j, l),
+                        );
+                    }
+                }
+            }
+        }
         _ => {}
     }
     out
@@ -302,6 +348,10 @@ pub(super) fn build(ctx: &Ctx, candidate: &Candidate, seed: u64) -> Option<Quest
         Spec::SourceSummary(i) => ctx.source_summary(&mut rng, i),
         Spec::SourceSpeaker(i) => ctx.source_speaker(&mut rng, i),
         Spec::SourceDate(i) => ctx.source_date(&mut rng, i),
+        Spec::DisputeGiver(d, a) => ctx.dispute_giver(&mut rng, d, a),
+        Spec::DisputeSays(d, a) => ctx.dispute_says(&mut rng, d, a),
+        Spec::DisputeStatement(d, a) => ctx.dispute_statement(&mut rng, d, a),
+        Spec::DisputeEarlier(d, a, b) => ctx.dispute_earlier(&mut rng, d, a, b),
         Spec::Order => ctx.order(&mut rng),
         Spec::Match => ctx.match_quotes(&mut rng),
     }?;

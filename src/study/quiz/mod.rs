@@ -1,5 +1,6 @@
 //! Quizzes generated from the data: multiple choice, typed answers, true/false, chronological
-//! order, matching quotes to speakers, and source analysis on the primary sources.
+//! order, matching quotes to speakers, and source analysis on the primary sources and on the
+//! points where accounts differ.
 //!
 //! Nothing here knows the document: every question is built from the [`Corpus`], so another
 //! document in the same schema gets its own quizzes. Claims the data attributes
@@ -27,6 +28,7 @@
 
 mod ctx;
 mod dates;
+mod disputes;
 mod generate;
 mod numbers;
 mod orgs;

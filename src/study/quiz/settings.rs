@@ -68,16 +68,18 @@ pub enum Topic {
     Organizations,
     Quotes,
     Sources,
+    Disputes,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
         Topic::People,
         Topic::Dates,
         Topic::Numbers,
         Topic::Organizations,
         Topic::Quotes,
         Topic::Sources,
+        Topic::Disputes,
     ];
 
     /// The short name used in quiz links.
@@ -89,6 +91,7 @@ impl Topic {
             Self::Organizations => "orgs",
             Self::Quotes => "quotes",
             Self::Sources => "sources",
+            Self::Disputes => "disputes",
         }
     }
 
@@ -104,21 +107,22 @@ impl Topic {
             Self::Organizations => "Organizations",
             Self::Quotes => "Quotes",
             Self::Sources => "Primary sources",
+            Self::Disputes => "Where accounts differ",
         }
     }
 }
 
 /// Whether questions of `kind` can be asked about `topic`: multiple choice, typed and
-/// true/false about anything but the primary sources; order about dates; match about
-/// quotes; source analysis about the sources.
+/// true/false about anything but the primary sources (no typed answers about disputes);
+/// order about dates; match about quotes; source analysis about the sources and the
+/// disputes.
 pub fn compatible(kind: QuestionKind, topic: Topic) -> bool {
     match kind {
-        QuestionKind::MultipleChoice | QuestionKind::Typed | QuestionKind::TrueFalse => {
-            topic != Topic::Sources
-        }
+        QuestionKind::MultipleChoice | QuestionKind::TrueFalse => topic != Topic::Sources,
+        QuestionKind::Typed => !matches!(topic, Topic::Sources | Topic::Disputes),
         QuestionKind::Order => topic == Topic::Dates,
         QuestionKind::Match => topic == Topic::Quotes,
-        QuestionKind::Source => topic == Topic::Sources,
+        QuestionKind::Source => matches!(topic, Topic::Sources | Topic::Disputes),
     }
 }
 

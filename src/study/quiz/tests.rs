@@ -121,6 +121,8 @@ fn source(
         date: date.map(s),
         summary: s(summary),
         passages: list(&["p07", "p08"]),
+        provenance: None,
+        dated: Default::default(),
     }
 }
 
@@ -141,6 +143,7 @@ fn corpus() -> Corpus {
         .collect();
     Corpus {
         title: s("Fixture"),
+        disputes: vec![],
         passages,
         groups: vec![
             Group {
@@ -416,7 +419,7 @@ fn settings_round_trip_through_the_query() {
     assert_eq!(
         full.to_query(),
         pairs(&format!(
-            "seed={}&n=10&k=mc,typed,tf,order,match,source&t=people,dates,numbers,orgs,quotes,sources",
+            "seed={}&n=10&k=mc,typed,tf,order,match,source&t=people,dates,numbers,orgs,quotes,sources,disputes",
             u64::MAX
         ))
     );
