@@ -36,6 +36,9 @@ pub fn OrderInput(
     answer: Signal<Option<Answer>>,
     on_answer: impl Fn(Response) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    // Ids unique to this list: a page can hold more than one (a retry round after a review).
+    static LISTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let list = LISTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let count = items.len();
     let given = answer.with_untracked(|a| match a.as_ref().map(|a| &a.response) {
         Some(Response::Order(order)) if order.len() == count => order.clone(),
@@ -61,8 +64,8 @@ pub fn OrderInput(
         announcement.set(format!("“{label}” is now {} of {count}.", ordinal(to + 1)));
         let (same, other) = if up { ("up", "down") } else { ("down", "up") };
         request_animation_frame(move || {
-            if !focus_id(&format!("order-{same}-{item}")) {
-                focus_id(&format!("order-{other}-{item}"));
+            if !focus_id(&format!("order-{list}-{same}-{item}")) {
+                focus_id(&format!("order-{list}-{other}-{item}"));
             }
         });
     };
@@ -88,12 +91,12 @@ pub fn OrderInput(
                             })}
                         </span>
                         <span class="order-moves">
-                            <button type="button" id=format!("order-up-{item}") aria-label=up_label
+                            <button type="button" id=format!("order-{list}-up-{item}") aria-label=up_label
                                 disabled=move || answered.get() || pos == 0
                                 on:click=move |_| move_item(pos, true)>
                                 <span aria-hidden="true">"↑"</span>" Up"
                             </button>
-                            <button type="button" id=format!("order-down-{item}") aria-label=down_label
+                            <button type="button" id=format!("order-{list}-down-{item}") aria-label=down_label
                                 disabled=move || answered.get() || pos + 1 == count
                                 on:click=move |_| move_item(pos, false)>
                                 <span aria-hidden="true">"↓"</span>" Down"
