@@ -2,23 +2,7 @@
 //! (`corpus.bin`, which `content::corpus()` decodes), so that a malformed data file fails
 //! the build with a message naming the file and the entry.
 
-// The content modules are written to be shared: they refer to each other through `super::`.
-#[allow(dead_code)]
-#[path = "src/content/date.rs"]
-mod date;
-#[allow(dead_code)]
-#[path = "src/content/embedded.rs"]
-mod embedded;
-#[allow(dead_code)]
-#[path = "src/content/load.rs"]
-mod load;
-#[allow(dead_code)]
-#[path = "src/content/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/content/validate.rs"]
-mod validate;
-
+use nkvd_corpus::{embedded, load, validate};
 use std::path::Path;
 
 fn main() {

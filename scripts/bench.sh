@@ -37,8 +37,8 @@ synth="$out/synth-data"
 mkdir -p "$out"
 export CARGO_TARGET_DIR="$root/target"
 
-# The floor must be built like the app: the same release profile, Trunk settings and wasm-opt.
-profile() { awk '/^\[profile\.release\]/{p=1; next} /^\[/{p=0} p && NF' "$1"; }
+# The floor must be built like the app: the same Trunk settings and wasm-opt (the release
+# profile is the workspace's, shared by construction).
 trunk_settings() { grep -E '^(public_url|filehash|minify|wasm_bindgen|wasm_opt) *=' "$1" | sort; }
 wasm_opt_attrs() { grep -o 'data-wasm-opt[a-z-]*="[^"]*"' "$1"; }
 same() { # what file-a file-b
@@ -47,7 +47,6 @@ same() { # what file-a file-b
         exit 1
     fi
 }
-same profile Cargo.toml bench/floor/Cargo.toml
 same trunk_settings Trunk.toml bench/floor/Trunk.toml
 same wasm_opt_attrs index.html bench/floor/index.html
 

@@ -13,14 +13,14 @@ step "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
 step "Lints (cargo clippy -D warnings, host and wasm32)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 step "Data check (scripts/validate-data.sh: the same checks the build runs, as a standalone tool)"
 scripts/validate-data.sh data
 
 step "Host tests (cargo test): data, dates, routes, study logic"
-cargo test -- --nocapture --test-threads=2 2>&1 | grep -vE '^\s*$' | grep -vE 'running 0 tests|^test result: ok. 0 passed'
+cargo test --workspace -- --nocapture --test-threads=2 2>&1 | grep -vE '^\s*$' | grep -vE 'running 0 tests|^test result: ok. 0 passed'
 
 step "Browser-only functions (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -3,4 +3,4 @@
 # and the counts. The app's build runs the same checks and fails on any problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec cargo run -q --manifest-path tools/validate-data/Cargo.toml --target-dir target/tools -- "${1:-data}" "${@:2}"
+exec cargo run -q -p validate-data -- "${1:-data}" "${@:2}"

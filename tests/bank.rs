@@ -7,15 +7,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use nkvd_study::content::{Corpus, DateIs, RelationKind, corpus};
+use nkvd_study::content::{Corpus, DateIs, DocDate, RelationKind, corpus};
 use nkvd_study::search::normalize;
 use nkvd_study::study::answer::{self, AnswerKind, parse_number};
+use nkvd_study::study::card_id::CardId;
 use nkvd_study::study::cards::{Card, all_cards};
 use nkvd_study::study::quiz::{Question, QuestionBody, QuestionKind, Topic, text_reads_well};
 use nkvd_study::timeline::event_date;
-
-mod common;
-use common::{overlap, parse_shown};
 
 fn bank() -> &'static [(Topic, Question)] {
     static BANK: OnceLock<Vec<(Topic, Question)>> = OnceLock::new();
@@ -222,11 +220,11 @@ fn no_distractor_is_also_right() {
         };
         // Dates: no wrong option overlaps the right one.
         if q.id.ends_with(":date") && q.id.contains(":event:") {
-            let answer = parse_shown(&options[*correct]);
+            let answer = DocDate::parse_shown(&options[*correct]);
             for (i, option) in options.iter().enumerate() {
                 if i != *correct
-                    && let (Some(a), Some(o)) = (answer, parse_shown(option))
-                    && overlap(&a, &o)
+                    && let (Some(a), Some(o)) = (answer, DocDate::parse_shown(option))
+                    && a.may_coincide(&o)
                 {
                     defects.push(format!("{}: {option} overlaps {}", q.id, options[*correct]));
                 }
@@ -680,4 +678,139 @@ fn the_words_a_dispute_question_quotes_belong_to_the_answer_alone() {
         }
     }
     report("dispute options that are not the data's", checked, &defects);
+}
+
+/// The quotes a question or card is about, by its card id or (match questions) its id.
+fn quotes_asked(card_id: Option<&CardId>, id: &str) -> Vec<&'static nkvd_study::content::Quote> {
+    let c = corpus();
+    let ids: Vec<String> = match (card_id, id.strip_prefix("match:")) {
+        (_, Some(list)) => list.split(',').map(str::to_string).collect(),
+        (Some(CardId::Quote(q)), _) => vec![q.clone()],
+        _ => vec![],
+    };
+    ids.iter()
+        .filter_map(|q| c.quotes.iter().find(|quote| quote.id == *q))
+        .collect()
+}
+
+#[test]
+fn evidence_for_a_quote_shows_who_gives_it() {
+    // The words of a primary source rarely name their author; its heading does ("(7) Gregory
+    // Zinoviev, speech at his trial"). Every card and question about such a quote cites it.
+    let c = corpus();
+    let mut defects = Vec::new();
+    let mut checked = 0;
+    let items = bank()
+        .iter()
+        .map(|(_, q)| (q.card_id.as_ref(), q.id.as_str(), &q.passages))
+        .chain(cards().iter().map(|k| (Some(&k.id), "", &k.passages)));
+    for (card_id, id, passages) in items {
+        for quote in quotes_asked(card_id, id) {
+            let Some(heading) = quote
+                .source
+                .and_then(|n| c.source(n))
+                .and_then(|s| s.passages.first())
+            else {
+                continue;
+            };
+            checked += 1;
+            if !passages.contains(heading) {
+                defects.push(format!(
+                    "{id} {card_id:?}: cites {passages:?}, not {heading}"
+                ));
+            }
+        }
+    }
+    report(
+        "quote evidence without the source's heading",
+        checked,
+        &defects,
+    );
+}
+
+#[test]
+fn organization_options_are_all_of_the_answers_sort() {
+    // "What does KGB stand for?" with a newspaper and a shop among the options, or "Which
+    // organization is described as: 'The Soviet armed forces …'" among parties, gives itself away.
+    let c = corpus();
+    // Options read "Name" or "Name (ABBR)".
+    let by_name = |label: &str| {
+        let label = normalize(label);
+        c.organizations.iter().find(|o| {
+            normalize(&o.name) == label
+                || o.abbreviations
+                    .iter()
+                    .any(|a| normalize(&format!("{} ({a})", o.name)) == label)
+        })
+    };
+    let mut defects = Vec::new();
+    let mut checked = 0;
+    for (_, q) in bank() {
+        let Some(CardId::Org(org_id)) = &q.card_id else {
+            continue;
+        };
+        let org = c.organization(org_id).unwrap();
+        let options: Vec<String> = match &q.body {
+            QuestionBody::Choice { options, .. } => options.clone(),
+            QuestionBody::TrueFalse {
+                statement,
+                truth: false,
+            } => statement
+                .split_once(" stands for ")
+                .map(|(_, name)| vec![name.trim_end_matches('.').to_string()])
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        let abbreviation = q.id.ends_with(":abbr");
+        for option in options {
+            let Some(other) = by_name(&option) else {
+                continue;
+            };
+            checked += 1;
+            let fits = if abbreviation {
+                !other.abbreviations.is_empty()
+            } else {
+                other.kind == org.kind
+            };
+            if !fits {
+                defects.push(format!(
+                    "{}: option {option:?} ({:?}) for {} ({:?})",
+                    q.id, other.kind, org.name, org.kind
+                ));
+            }
+        }
+    }
+    report("organization options of another sort", checked, &defects);
+}
+
+#[test]
+fn no_figure_option_breaks_the_sentences_grammar() {
+    // "he had ___ children": "one" cannot fill it, so it is no option at all.
+    let mut defects = Vec::new();
+    let mut checked = 0;
+    for (_, q) in bank() {
+        let QuestionBody::Choice { options, correct } = &q.body else {
+            continue;
+        };
+        let Some(answer) = parse_number(&options[*correct]) else {
+            continue;
+        };
+        if !matches!(&q.card_id, Some(CardId::Number(_))) {
+            continue;
+        }
+        checked += 1;
+        for option in options {
+            if parse_number(option).is_some_and(|o| (o.whole() == 1) != (answer.whole() == 1)) {
+                defects.push(format!(
+                    "{}: {option:?} beside {:?}",
+                    q.id, options[*correct]
+                ));
+            }
+        }
+    }
+    report(
+        "figure options of the wrong grammatical number",
+        checked,
+        &defects,
+    );
 }

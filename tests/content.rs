@@ -342,6 +342,30 @@ fn a_number_statement_needs_one_value_slot_and_no_attribution() {
 }
 
 #[test]
+fn a_number_statement_that_names_its_source_mid_sentence_is_caught() {
+    // "According to Victor Serge, in the prison …, Victor Serge spent …" names him twice.
+    let mut c = data();
+    let n = c
+        .numbers
+        .iter()
+        .position(|n| n.according_to.as_deref() == Some("serge"))
+        .expect("a figure Serge gives");
+    let id = c.numbers[n].id.clone();
+    c.numbers[n].statement = "In the prison, Victor Serge spent {value} days.".into();
+    assert_caught(
+        &c,
+        "data/numbers.toml",
+        &id,
+        "names Victor Serge after its start",
+    );
+    c.numbers[n].statement = "Victor Serge wrote that he spent {value} days there.".into();
+    assert!(
+        validate(&c).iter().all(|p| p.entry != id),
+        "starting with the name is fine"
+    );
+}
+
+#[test]
 fn a_number_value_that_repeats_its_unit_is_caught() {
     let mut c = data();
     let n = c

@@ -13,9 +13,6 @@ use nkvd_study::study::quiz::{
 };
 use nkvd_study::timeline::event_date;
 
-mod common;
-use common::{overlap, parse_shown};
-
 fn corpus() -> &'static Corpus {
     content::corpus()
 }
@@ -112,15 +109,16 @@ fn problems(corpus: &Corpus, q: &nkvd_study::study::quiz::Question) -> Result<()
             }
             // Dates: same precision, no distractor overlapping or displayed like the answer.
             if parts.get(1) == Some(&"event") || parts.last() == Some(&"date") {
-                let answer = parse_shown(&options[*correct]).ok_or("unparsable answer date")?;
+                let answer =
+                    DocDate::parse_shown(&options[*correct]).ok_or("unparsable answer date")?;
                 for (i, option) in options.iter().enumerate() {
-                    let Some(date) = parse_shown(option) else {
+                    let Some(date) = DocDate::parse_shown(option) else {
                         return fail(format!("option {option} is not a date"));
                     };
                     if date.precision() != answer.precision() {
                         return fail(format!("{option} has another precision"));
                     }
-                    if i != *correct && overlap(&date, &answer) {
+                    if i != *correct && date.may_coincide(&answer) {
                         return fail(format!("{option} overlaps the answer"));
                     }
                 }
@@ -260,9 +258,9 @@ fn false_is_false(corpus: &Corpus, parts: &[&str], statement: &str) -> Result<()
                 .next()
                 .ok_or("no date")?
                 .trim_end_matches('.');
-            let date = parse_shown(shown).ok_or(format!("no date in {statement}"))?;
+            let date = DocDate::parse_shown(shown).ok_or(format!("no date in {statement}"))?;
             for other in corpus.events.iter().filter(|e| e.title == event.title) {
-                if overlap(&date, &event_date(other)) {
+                if date.may_coincide(&event_date(other)) {
                     return Err(format!("{statement} is true of {}", other.id));
                 }
             }
@@ -563,7 +561,12 @@ fn dates_shown_in_options_parse_back() {
     // The test's own date reader must understand every date the data gives.
     for event in &corpus().events {
         let date = event_date(event);
-        assert_eq!(parse_shown(&date.to_string()), Some(date), "{}", event.id);
+        assert_eq!(
+            DocDate::parse_shown(&date.to_string()),
+            Some(date),
+            "{}",
+            event.id
+        );
     }
 }
 

@@ -1,20 +1,10 @@
-//! The study document as data: the model, dates, loading from `data/` (host only),
-//! validation, and the corpus embedded in the app at build time.
+//! The study document as the app sees it: the corpus crate (`nkvd_corpus`: model, dates,
+//! embedded form, and on the host loading and validation) re-exported as `content`, and the
+//! corpus `build.rs` embedded in the app, decoded once.
 
-pub mod date;
-pub mod embedded;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod load;
-pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod validate;
-
-pub use date::{DocDate, Precision};
-pub use model::*;
+pub use nkvd_corpus::*;
 
 use std::sync::OnceLock;
-
-pub use embedded::{decode, encode};
 
 /// The validated corpus `build.rs` made from `data/`, in the embedded form (`embedded.rs`).
 const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -23,9 +13,4 @@ const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| decode(EMBEDDED).expect("build.rs embeds a corpus it has just encoded"))
-}
-
-/// Size in bytes of the embedded data, for reports.
-pub fn embedded_size() -> usize {
-    EMBEDDED.len()
 }

@@ -290,7 +290,7 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
                 )
             },
             back,
-            passages: vec![quote.passage.clone()],
+            passages: corpus.quote_evidence(quote),
         });
     }
     for org in &corpus.organizations {
@@ -325,7 +325,10 @@ pub fn dispute_cards(corpus: &Corpus) -> Vec<Card> {
         for (i, account) in dispute.accounts.iter().enumerate() {
             let label = account.label(corpus);
             let mut back = account.says.trim().to_string();
-            back.push_str(&format!(" ({})", account_provenance(account)));
+            let provenance = account_provenance(account);
+            if !provenance.is_empty() {
+                back.push_str(&format!(" ({provenance})"));
+            }
             cards.push(Card {
                 id: CardId::account(&dispute.id, i),
                 deck: Deck::Disputes,
@@ -342,21 +345,38 @@ pub fn dispute_cards(corpus: &Corpus) -> Vec<Card> {
     cards
 }
 
-/// Who gives an account and from where they speak, as the document states it: "eyewitness:
-/// “he was called to Frinovsky's office …”, 1938".
+/// Who gives an account and from where they speak, as the document states it, for the back
+/// of a card: "Eyewitness: he was called to Frinovsky's office and found him dead",
+/// "The author of Stalin (1996)", "The press at the time, 9 January 1935"; empty when the
+/// document says nothing of the giver.
 pub fn account_provenance(account: &crate::content::Account) -> String {
-    let mut parts = vec![account.position.label().to_string()];
-    if let Some(role) = &account.role {
-        parts.push(format!("“{}”", from_mid_sentence(role.trim())));
-    }
+    use crate::content::Position;
+    let role = account
+        .role
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let mut text = match (account.position, role) {
+        (
+            Position::Unstated | Position::Author | Position::Historian | Position::Journalist,
+            Some(role),
+        ) => role.to_string(),
+        (Position::Unstated, None) => String::new(),
+        (position, Some(role)) => format!("{}: {role}", position.label()),
+        (position, None) => position.label().to_string(),
+    };
     if let Some(date) = account
         .written
         .as_deref()
         .and_then(|d| crate::content::DocDate::parse(d, None).ok())
+        && !text.contains(&date.year.to_string())
     {
-        parts.push(date.to_string());
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        text.push_str(&date.to_string());
     }
-    upper_first(&parts.join(", "))
+    upper_first(&text)
 }
 
 /// "The New Republic" inside a sentence reads "the New Republic"; "The article" reads "the

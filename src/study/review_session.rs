@@ -242,6 +242,11 @@ mod tests {
     use super::*;
     use crate::study::review_queue::tests::{NOON, Saved, clock, ids};
 
+    /// Today's session of `deck` over `cards`, started at noon.
+    fn today(deck: Deck, cards: Vec<CardId>, saved: &Saved) -> ReviewSession {
+        ReviewSession::start(deck, Scope::Today, cards, saved.history(), &clock(NOON))
+    }
+
     fn grade(session: &mut ReviewSession, saved: &mut Saved, grade: Grade, at_ms: i64) -> Graded {
         session.reveal();
         let id = ReviewId::from_random(saved.reviews.len() as u64 + 100);
@@ -259,13 +264,7 @@ mod tests {
     fn a_card_is_graded_only_once_its_answer_is_shown() {
         let cards = ids("person", 3);
         let mut saved = Saved::with_limit(3);
-        let mut session = ReviewSession::start(
-            Deck::People,
-            Scope::Today,
-            cards,
-            saved.history(),
-            &clock(NOON),
-        );
+        let mut session = today(Deck::People, cards, &saved);
         let Saved {
             states,
             reviews,
@@ -288,13 +287,7 @@ mod tests {
     fn grading_writes_the_review_and_moves_on_and_the_counts_follow() {
         let cards = ids("person", 3);
         let mut saved = Saved::with_limit(3);
-        let mut session = ReviewSession::start(
-            Deck::People,
-            Scope::Today,
-            cards,
-            saved.history(),
-            &clock(NOON),
-        );
+        let mut session = today(Deck::People, cards, &saved);
         let first = session.current().unwrap().clone();
         let counts = |s: &ReviewSession, saved: &Saved, at| s.counts(saved.history(), &clock(at));
         assert_eq!(
@@ -327,13 +320,7 @@ mod tests {
     fn undo_puts_the_card_back_revealed_and_names_the_review() {
         let cards = ids("person", 3);
         let mut saved = Saved::with_limit(3);
-        let mut session = ReviewSession::start(
-            Deck::People,
-            Scope::Today,
-            cards,
-            saved.history(),
-            &clock(NOON),
-        );
+        let mut session = today(Deck::People, cards, &saved);
         let first = session.current().unwrap().clone();
         let graded = grade(&mut session, &mut saved, Grade::Easy, NOON);
         assert!(session.can_undo());
@@ -351,13 +338,7 @@ mod tests {
     fn a_whole_day_ends_with_nothing_left() {
         let cards = ids("event", 4);
         let mut saved = Saved::with_limit(4);
-        let mut session = ReviewSession::start(
-            Deck::Dates,
-            Scope::Today,
-            cards,
-            saved.history(),
-            &clock(NOON),
-        );
+        let mut session = today(Deck::Dates, cards, &saved);
         let mut now = NOON;
         let mut steps = 0;
         while session.current().is_some() {
@@ -385,13 +366,7 @@ mod tests {
         state.lapses = leeches::LEECH_LAPSES - 1;
         state.due_ms = NOON - 1;
         saved.states.insert(key, state);
-        let mut session = ReviewSession::start(
-            Deck::Numbers,
-            Scope::Today,
-            cards.clone(),
-            saved.history(),
-            &clock(NOON),
-        );
+        let mut session = today(Deck::Numbers, cards.clone(), &saved);
         let graded = grade(&mut session, &mut saved, Grade::Again, NOON);
         assert!(graded.became_leech);
         assert_eq!(session.new_leech(), Some(&cards[0]));

@@ -39,3 +39,20 @@ export async function holdWasm(page) {
   });
   return release;
 }
+
+export const PROGRESS_KEY = 'nkvd-study/progress';
+
+/** The saved progress once every save the page has started is done (saves run under the app's
+ *  Web Lock, and locks are granted in order, so taking it ourselves waits for them); null when
+ *  nothing readable is stored yet. Never throws, so `expect.poll` can retry on it. */
+export const savedProgress = (page) => page.evaluate(async (key) => {
+  if (navigator.locks) await navigator.locks.request(key, () => {});
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}, PROGRESS_KEY);
+
+/** How many reviews the saved progress holds (0 when none is stored or it is unreadable). */
+export const savedReviewCount = async (page) => (await savedProgress(page))?.reviews?.length ?? 0;

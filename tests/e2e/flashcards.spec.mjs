@@ -2,19 +2,14 @@
 // undo, focus kept on the card, counts split into new / learning / review that move, grade
 // buttons with their next interval, per-deck new-card limits and "study more", the card list
 // with leeches; and the deck list's counts and the Anki export.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, savedProgress, savedReviewCount } from './fixtures.mjs';
 
 const counts = async (page) => {
   const text = await page.locator('.left-today').textContent();
   const [, n, l, r] = text.match(/New (\d+).*Learning (\d+).*Review (\d+)/).map(Number);
   return { new: n, learning: l, review: r };
 };
-// The saved progress once every save the page started is done (saves run under the app's Web
-// Lock, and locks are granted in order).
-const saved = (page) => page.evaluate(async () => {
-  if (navigator.locks) await navigator.locks.request('nkvd-study/progress', () => {});
-  return JSON.parse(localStorage.getItem('nkvd-study/progress'));
-});
+const saved = savedProgress;
 const activeClass = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return el === document.body || !el ? 'BODY' : `${el.tagName.toLowerCase()}.${el.className}`;
@@ -55,7 +50,7 @@ test.describe('on a phone', () => {
     await expect(page.locator('.card-back')).toBeVisible();
     await expect(page.locator('.card-back')).toBeFocused();
     expect(await counts(page)).toEqual({ new: 17, learning: 3, review: 0 });
-    await expect.poll(async () => (await saved(page)).reviews.length).toBe(3);
+    await expect.poll(() => savedReviewCount(page)).toBe(3);
     p = await saved(page);
     expect(p.undone.map((u) => u.id)).toEqual([last[0]]);
     await page.keyboard.press('1');
@@ -100,7 +95,7 @@ test.describe('on a phone', () => {
     await expect(page.locator('.card-front')).toBeVisible();
     expect(await counts(page)).toEqual({ new: 10, learning: 0, review: 0 });
     await expect(page.locator('.card')).toBeFocused();
-    await expect.poll(async () => (await saved(page)).settings.more_new?.dates?.count).toBe(10);
+    await expect.poll(async () => (await saved(page))?.settings.more_new?.dates?.count).toBe(10);
 
     // The deck's own limit.
     await page.goto(page.url().replace(/#.*/, '#/flashcards?deck=numbers&view=more'));

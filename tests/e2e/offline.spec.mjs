@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, appUrl } from './fixtures.mjs';
+import { test, expect, savedReviewCount, appUrl } from './fixtures.mjs';
 import { serve } from './static-server.mjs';
 import { writeServiceWorker } from '../../scripts/precache.mjs';
 
@@ -123,7 +123,7 @@ test('after one visit the app works offline: browse, review cards', async ({ pag
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   // Saves run under a Web Lock, a moment after the grade: wait for it.
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/progress') ?? '{"reviews":[]}').reviews.length)).toBe(1);
+  await expect.poll(() => savedReviewCount(page)).toBe(1);
 
   await context.setOffline(false);
   await expect(page.locator('.offline-badge')).toBeHidden();

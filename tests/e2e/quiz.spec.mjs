@@ -1,14 +1,8 @@
 // Quizzes: set up and take a short quiz by mouse and by keyboard, open its share link in a
 // fresh browser and get the same first question, and review the mistakes.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appUrl } from './fixtures.mjs';
+import { test, expect, appUrl, savedProgress } from './fixtures.mjs';
 
-/** The saved progress once every save the page started is done (saves run under the app's
- *  Web Lock, and locks are granted in order). */
-const settledProgress = (page) => page.evaluate(async () => {
-  if (navigator.locks) await navigator.locks.request('nkvd-study/progress', () => {});
-  return JSON.parse(localStorage.getItem('nkvd-study/progress'));
-});
 
 const FIXED = '#/quiz?seed=4242&n=5&k=mc,tf&t=people,dates,numbers';
 
@@ -44,7 +38,7 @@ test('set up a quiz by mouse, take it, and review the mistakes', async ({ page, 
   const score = Number((await page.locator('.results h2').textContent()).match(/(\d) of 5/)[1]);
   await expect(page.locator('.mistakes li')).toHaveCount(5 - score);
   await expect(page.locator('.result-text')).toContainText(`${score} of 5 right`);
-  const saved = await settledProgress(page);
+  const saved = await savedProgress(page);
   expect(saved.quizzes).toHaveLength(1);
   expect(saved.quizzes[0].total).toBe(5);
 });
@@ -232,9 +226,9 @@ test('a quiz reloaded at question 4 resumes with the earlier answers kept', asyn
   }
   await expect(page.locator('.progress-line')).toContainText('Question 4 of 5');
   const prompt = await page.locator('.question h2').textContent();
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/quiz-in-progress')));
-  expect(saved.responses).toHaveLength(3);
-  expect(saved.position).toBe(3);
+  const inProgress = () => page.evaluate(() => JSON.parse(localStorage.getItem('nkvd-study/quiz-in-progress') ?? 'null'));
+  await expect.poll(async () => (await inProgress())?.position).toBe(3);
+  expect((await inProgress()).responses).toHaveLength(3);
   await page.reload();
   await expect(page.locator('.progress-line')).toContainText('Question 4 of 5');
   await expect(page.locator('.question h2')).toHaveText(prompt);
@@ -249,7 +243,7 @@ test('a quiz reloaded at question 4 resumes with the earlier answers kept', asyn
   await expect(page.locator('.results h2')).toHaveText(`Your score: ${right} of 5`);
   await expect(page.locator('.mistakes li')).toHaveCount(5 - right);
   expect(await page.evaluate(() => localStorage.getItem('nkvd-study/quiz-in-progress'))).toBeNull();
-  const progress = await settledProgress(page);
+  const progress = await savedProgress(page);
   expect(progress.quizzes).toHaveLength(1);
   expect(progress.quizzes[0].correct).toBe(right);
 });
@@ -298,7 +292,7 @@ test('retry my mistakes asks only the questions missed', async ({ page, app }) =
   }
   await expect(page.locator('.results h2')).toContainText(new RegExp(`Retry: \\d of ${missed} right`));
   // The retry is practice: the saved quiz record is the first round's.
-  const progress = await settledProgress(page);
+  const progress = await savedProgress(page);
   expect(progress.quizzes).toHaveLength(1);
 });
 

@@ -1,8 +1,6 @@
 // Progress that is never lost: unreadable, unavailable and full storage, two tabs, export,
 // import and reset. Bad values and throwing storage are injected before the app starts.
-import { test, expect } from './fixtures.mjs';
-
-const KEY = 'nkvd-study/progress';
+import { test, expect, savedProgress, savedReviewCount, PROGRESS_KEY as KEY } from './fixtures.mjs';
 
 /** Injects `value` under the progress key once, before the app's first start. */
 async function injectOnce(page, value) {
@@ -43,7 +41,7 @@ for (const [name, value, reason] of [
 
     // Studying works and saves; the kept copy stays as it was, and is not copied twice.
     await reviewOne(page);
-    await expect.poll(async () => (await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY)).reviews?.length).toBe(1);
+    await expect.poll(() => savedReviewCount(page)).toBe(1);
     await page.reload();
     await expect(page.locator('main h1')).toBeVisible();
     const asideAfter = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nkvd-study/unreadable/')));
@@ -93,7 +91,7 @@ test('two tabs: progress in one appears in the other and no review is lost', asy
       await p.keyboard.press('3');
     }
   }
-  await expect.poll(async () => (await a.evaluate((k) => JSON.parse(localStorage.getItem(k)).reviews.length, KEY))).toBe(6);
+  await expect.poll(() => savedReviewCount(a)).toBe(6);
   await b.goto(`${process.env.APP_URL}#/progress`);
   await expect(b.locator('.totals')).toContainText('6 reviews in all');
   await a.goto(`${process.env.APP_URL}#/progress`);
@@ -110,6 +108,7 @@ test('export, then import with a preview: merge, replace, and bad files change n
   await (await download).saveAs(exported);
 
   const input = page.getByLabel('Import progress from a file');
+  await expect.poll(() => savedReviewCount(page)).toBe(1);
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
   for (const [name, body] of [
     ['bad.json', '{"version":1,"cards":'],
@@ -135,7 +134,7 @@ test('two tabs: an undo or a reset in one tab is not brought back by the other',
   const a = await context.newPage();
   const b = await context.newPage();
   for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message));
-  const stored = (p) => p.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"reviews":[]}'), KEY);
+  const stored = async (p) => (await savedProgress(p)) ?? { reviews: [] };
   await a.goto(`${process.env.APP_URL}#/flashcards?deck=dates`);
   await b.goto(`${process.env.APP_URL}#/flashcards?deck=people`);
   for (const p of [a, b]) await expect(p.locator('.card-front')).toBeVisible();
@@ -145,16 +144,16 @@ test('two tabs: an undo or a reset in one tab is not brought back by the other',
     await a.keyboard.press('Space');
     await a.keyboard.press('3');
   }
-  await expect.poll(async () => (await stored(a)).reviews.length).toBe(2);
+  await expect.poll(() => savedReviewCount(a)).toBe(2);
   const [undoneId] = (await stored(a)).reviews[1];
 
   // Tab A takes the second grade back; tab B then grades a card of its own and saves.
   await a.keyboard.press('u');
   await expect(a.locator('.card-back')).toBeVisible();
-  await expect.poll(async () => (await stored(a)).reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(a)).toBe(1);
   await b.keyboard.press('Space');
   await b.keyboard.press('3');
-  await expect.poll(async () => (await stored(b)).reviews.length).toBe(2);
+  await expect.poll(() => savedReviewCount(b)).toBe(2);
   const afterB = await stored(b);
   const undoneCard = afterB.undone.find((u) => u.id === undoneId).card;
   expect(afterB.reviews.some(([id]) => id === undoneId)).toBe(false);
@@ -166,7 +165,7 @@ test('two tabs: an undo or a reset in one tab is not brought back by the other',
   await b.getByRole('button', { name: 'Yes, reset everything' }).click();
   await expect(b.locator('.totals')).toContainText('0 reviews in all');
   await a.keyboard.press('1');
-  await expect.poll(async () => (await stored(a)).reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(a)).toBe(1);
   await expect(b.locator('.totals')).toContainText('1 review in all');
   await a.goto(`${process.env.APP_URL}#/progress`);
   await expect(a.locator('.totals')).toContainText('1 review in all');
@@ -189,8 +188,8 @@ test('progress saved by the first release (format 1) is upgraded on start, keepi
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The first save writes the current format with everything kept.
   await reviewOne(page);
-  await expect.poll(async () => (await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY)).reviews.length).toBe(3);
-  const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+  await expect.poll(() => savedReviewCount(page)).toBe(3);
+  const saved = await savedProgress(page);
   expect(saved.version).toBe(3);
   expect(saved.quizzes).toHaveLength(1);
   expect(saved.settings.new_per_day).toBe(15);
@@ -217,8 +216,7 @@ test('one unreadable item does not cost the rest: readable reviews are kept, the
   expect(aside).toEqual([stored]);
 });
 
-/** The saved progress, parsed. */
-const saved = (p) => p.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
+const saved = savedProgress;
 /** Grades the card on show with a key, once its front is there. */
 async function grade(p, key = '3') {
   await expect(p.locator('.card-front')).toBeVisible();
@@ -234,7 +232,7 @@ test('a save from a newer version is never written over: this tab stops and offe
   for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message));
   await a.goto(`${process.env.APP_URL}#/flashcards?deck=dates`);
   await grade(a);
-  await expect.poll(async () => (await saved(a))?.reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(a)).toBe(1);
 
   // Another tab (a newer release) writes its own format: tab A hears of it and stops.
   await b.goto(`${process.env.APP_URL}#/`);
@@ -256,7 +254,7 @@ test('a save from a newer version is never written over: this tab stops and offe
 test('a newer save written where no event tells this tab is found at its next save, and kept', async ({ page, app }) => {
   await app.open('#/flashcards?deck=dates');
   await grade(page);
-  await expect.poll(async () => (await saved(page))?.reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(page)).toBe(1);
   // Written by this very page (no storage event reaches it): only the save can notice.
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, NEWER]);
   await grade(page);
@@ -267,7 +265,7 @@ test('a newer save written where no event tells this tab is found at its next sa
 test('unknown fields of a save survive this version writing it', async ({ page, app }) => {
   await app.open('#/flashcards?deck=dates');
   await grade(page);
-  await expect.poll(async () => (await saved(page))?.reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(page)).toBe(1);
   const withExtra = await page.evaluate((k) => {
     const p = JSON.parse(localStorage.getItem(k));
     p.streak = { days: 12 };
@@ -275,7 +273,7 @@ test('unknown fields of a save survive this version writing it', async ({ page, 
   }, KEY);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, withExtra]);
   await grade(page);
-  await expect.poll(async () => (await saved(page)).reviews.length).toBe(2);
+  await expect.poll(() => savedReviewCount(page)).toBe(2);
   expect((await saved(page)).streak).toEqual({ days: 12 });
 });
 
@@ -289,19 +287,19 @@ test('undo in one tab takes back its own review, not the one another tab made of
   const first = await a.locator('.card-front').textContent();
   await expect(b.locator('.card-front')).toHaveText(first);
   await grade(a, '1');
-  await expect.poll(async () => (await saved(b))?.reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(b)).toBe(1);
   const [aId, card] = (await saved(a)).reviews[0];
   await grade(b, '3');
-  await expect.poll(async () => (await saved(a)).reviews.length).toBe(2);
+  await expect.poll(() => savedReviewCount(a)).toBe(2);
   const bReview = (await saved(a)).reviews.find(([id]) => id !== aId);
   expect(bReview[1]).toBe(card);
 
   await a.keyboard.press('u');
-  await expect.poll(async () => (await saved(a)).reviews.map(([id]) => id)).toEqual([bReview[0]]);
+  await expect.poll(async () => (await saved(a))?.reviews.map(([id]) => id)).toEqual([bReview[0]]);
   const after = await saved(b);
   expect(after.undone.map((u) => u.id)).toEqual([aId]);
   expect(after.cards[card].last_review_ms).toBe(bReview[3]);
-  await expect.poll(async () => (await saved(b)).reviews.map(([id]) => id)).toEqual([bReview[0]]);
+  await expect.poll(async () => (await saved(b))?.reviews.map(([id]) => id)).toEqual([bReview[0]]);
 });
 
 test('tabs closed right after grading lose nothing (20 runs)', async ({ context, errors }) => {
@@ -322,7 +320,7 @@ test('tabs closed right after grading lose nothing (20 runs)', async ({ context,
     await expect(b.locator('.card-back')).toHaveCount(0);
     await b.close();
   }
-  await expect.poll(async () => (await saved(a)).reviews.length, { timeout: 10_000 }).toBe(made);
+  await expect.poll(() => savedReviewCount(a), { timeout: 10_000 }).toBe(made);
   const ids = (await saved(a)).reviews.map(([id]) => id);
   expect(new Set(ids).size).toBe(made);
 });
@@ -363,7 +361,7 @@ test('when saving is impossible, replace and reset say so, and the stuck copy ca
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Delete it from this browser…' }).click();
   await expect(page.getByText('no room to keep it aside')).toHaveCount(0);
-  await expect.poll(async () => (await saved(page))?.reviews.length).toBe(1);
+  await expect.poll(() => savedReviewCount(page)).toBe(1);
 });
 
 test('a write the browser refuses for security reasons is not called "full"', async ({ page, app }) => {

@@ -29,9 +29,9 @@ impl Ctx<'_> {
         let wrong = |d: &DocDate| {
             d.precision() == precision
                 && valid(d)
-                && truths.iter().all(|t| {
-                    !overlaps(d.interval(), t.interval()) && d.to_string() != t.to_string()
-                })
+                && truths
+                    .iter()
+                    .all(|t| !d.may_coincide(t) && d.to_string() != t.to_string())
         };
         let real: Vec<String> = elsewhere
             .iter()
@@ -172,10 +172,10 @@ impl Ctx<'_> {
         let mut chosen: Vec<usize> = Vec::new();
         let mut labels: BTreeSet<String> = BTreeSet::new();
         for i in pool {
-            let interval = self.event_dates[i].interval();
+            let date = &self.event_dates[i];
             let clear = chosen
                 .iter()
-                .all(|&c| !overlaps(interval, self.event_dates[c].interval()));
+                .all(|&c| !date.may_coincide(&self.event_dates[c]));
             if clear && labels.insert(normalize(&self.order_label(i))) {
                 chosen.push(i);
                 if chosen.len() == ORDER_ITEMS {

@@ -35,6 +35,13 @@ fn written(account: &Account) -> Option<DocDate> {
 }
 
 /// "On “How did Abram Slutsky die …?”,"
+/// Every item but the one at `skip`: the other accounts' answers, as distractors.
+fn all_but(items: &[String], skip: usize) -> Vec<String> {
+    let mut rest = items.to_vec();
+    rest.remove(skip);
+    rest
+}
+
 fn on(dispute: &Dispute) -> String {
     format!("On “{}”,", dispute.question.trim())
 }
@@ -70,12 +77,7 @@ impl Ctx<'_> {
             return None;
         }
         let shown = from_mid_sentence(&excerpt(quote, EXCERPT_CHARS));
-        let distractors: Vec<String> = labels
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != account)
-            .map(|(_, l)| l.clone())
-            .collect();
+        let distractors = all_but(&labels, account);
         Some(Draft {
             id: None,
             prompt: format!("{} which account gives these words? “{shown}”", on(d)),
@@ -105,12 +107,7 @@ impl Ctx<'_> {
         if distinct.len() != says.len() {
             return None;
         }
-        let distractors: Vec<String> = says
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != account)
-            .map(|(_, s)| s.clone())
-            .collect();
+        let distractors = all_but(&says, account);
         Some(Draft {
             id: None,
             prompt: format!(
@@ -184,11 +181,10 @@ impl Ctx<'_> {
         let labels = self.dispute_labels(d)?;
         let (a, b) = (&d.accounts[first], &d.accounts[second]);
         let (da, db) = (written(a)?, written(b)?);
-        let ((a0, a1), (b0, b1)) = (da.interval(), db.interval());
-        if !(a1 < b0 || b1 < a0) {
+        if da.may_coincide(&db) {
             return None;
         }
-        let a_first = a1 < b0;
+        let a_first = da.timeline_cmp(&db).is_lt();
         let (x, y) = if rng.coin() {
             (first, second)
         } else {

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
-use crate::content::date::Day;
 use crate::content::model::names;
 use crate::content::{Corpus, RelationKind};
 use crate::search::normalize;
@@ -481,8 +480,4 @@ pub(super) fn kind_slug(kind: RelationKind) -> String {
 
 pub(super) fn symmetric(kind: RelationKind) -> bool {
     matches!(kind, RelationKind::Married | RelationKind::Met)
-}
-
-pub(super) fn overlaps(a: (Day, Day), b: (Day, Day)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
 }

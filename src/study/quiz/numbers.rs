@@ -124,10 +124,15 @@ impl Ctx<'_> {
     pub(super) fn number_distractors(&self, rng: &mut Rng, index: usize) -> Vec<String> {
         let stat = &self.corpus.numbers[index];
         let truths = self.truths(index);
+        let singular = parse_number(stat.value.trim()).is_some_and(|v| v.whole() == 1);
         let far = |candidate: &str| {
             let Some(parsed) = parse_number(candidate) else {
                 return false;
             };
+            // "he had ___ children": one would not fit the sentence, and so gives itself away.
+            if (parsed.whole() == 1) != singular {
+                return false;
+            }
             truths.iter().all(|(value, text)| {
                 *text != normalize(candidate)
                     && value.is_none_or(|v| {

@@ -23,7 +23,13 @@ impl Ctx<'_> {
         if normalize(summary).is_empty() || Speaker::Org(org).named_in(summary) {
             return None;
         }
+        // A description that already holds the name's words gives the answer away
+        // ("The department Abram Slutsky headed … foreign agents": the Foreign Department).
         let words = content_words(summary);
+        let name_words = content_words(&org.name);
+        if !name_words.is_empty() && name_words.is_subset(&words) {
+            return None;
+        }
         let look_alike = |o: &Organization| similar(&words, &content_words(&o.summary));
         let body = match kind {
             QuestionKind::Typed => {
@@ -45,9 +51,20 @@ impl Ctx<'_> {
                     .filter(|o| o.id == org.id || look_alike(o))
                     .map(|o| normalize(&org_label(o)))
                     .collect();
-                let others: Vec<String> = self.corpus.organizations.iter().map(org_label).collect();
+                // Only bodies of the same sort: a party among newspapers is no choice at all.
+                // Too few of them, and there is no multiple-choice form.
+                let others: Vec<String> = self
+                    .corpus
+                    .organizations
+                    .iter()
+                    .filter(|o| o.kind == org.kind)
+                    .map(org_label)
+                    .collect();
                 let distractors =
                     pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+                if distractors.len() < DISTRACTORS {
+                    return None;
+                }
                 choice(rng, &org_label(org), distractors)?
             }
         };
@@ -87,15 +104,24 @@ impl Ctx<'_> {
         let card_id = Some(CardId::Org(org.id.clone()));
         // A name that shares most of its words with the answer's ("Communist Party" for the
         // "Spanish Communist Party") may be what the abbreviation stands for, loosely.
+        // Wrong answers are what other abbreviations stand for (never a newspaper's or a
+        // shop's name, which stands for nothing), bodies of the same sort first.
         let words = content_words(&org.name);
-        let others: Vec<String> = self
+        let (same_sort, other_sorts): (Vec<&Organization>, Vec<&Organization>) = self
             .corpus
             .organizations
             .iter()
-            .filter(|o| o.id != org.id && !similar(&words, &content_words(&o.name)))
+            .filter(|o| o.id != org.id && !o.abbreviations.is_empty())
+            .filter(|o| !similar(&words, &content_words(&o.name)))
             .filter(|o| !overlapping_names(&o.name, &org.name))
-            .map(|o| o.name.clone())
-            .collect();
+            .partition(|o| o.kind == org.kind);
+        let names = |orgs: Vec<&Organization>| orgs.iter().map(|o| o.name.clone()).collect();
+        let tiers = || {
+            vec![
+                (names(same_sort.clone()), DISTRACTORS),
+                (names(other_sorts.clone()), DISTRACTORS),
+            ]
+        };
         let mut taken: BTreeSet<String> = org_forms(org).iter().map(|f| normalize(f)).collect();
         let (prompt, body, answer_text) = match kind {
             QuestionKind::TrueFalse => {
@@ -103,7 +129,7 @@ impl Ctx<'_> {
                 let statement = if rng.coin() {
                     None
                 } else {
-                    pick_tiered(rng, vec![(others, 1)], &mut taken, 1)
+                    pick_tiered(rng, tiers(), &mut taken, 1)
                         .first()
                         .map(|n| sentence(n))
                 };
@@ -133,8 +159,7 @@ impl Ctx<'_> {
                 abbr.to_string(),
             ),
             _ => {
-                let distractors =
-                    pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+                let distractors = pick_tiered(rng, tiers(), &mut taken, DISTRACTORS);
                 (
                     format!("What does {abbr} stand for?"),
                     choice(rng, &org.name, distractors)?,

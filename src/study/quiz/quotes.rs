@@ -111,7 +111,7 @@ impl Ctx<'_> {
                 return Some(true_false(
                     statement,
                     sentence(&speaker.label()),
-                    vec![quote.passage.clone()],
+                    self.corpus.quote_evidence(quote),
                     card_id,
                 ));
             }
@@ -131,7 +131,7 @@ impl Ctx<'_> {
             prompt: format!("Who said or wrote this? “{shown}”"),
             body,
             answer_text,
-            passages: vec![quote.passage.clone()],
+            passages: self.corpus.quote_evidence(quote),
             card_id,
         })
     }
@@ -189,8 +189,13 @@ impl Ctx<'_> {
             .join("; ");
         let passages = chosen
             .iter()
-            .map(|(i, _)| self.corpus.quotes[*i].passage.clone())
-            .collect();
+            .flat_map(|(i, _)| self.corpus.quote_evidence(&self.corpus.quotes[*i]))
+            .fold(Vec::new(), |mut all, p| {
+                if !all.contains(&p) {
+                    all.push(p);
+                }
+                all
+            });
         ids.sort_unstable();
         Some(Draft {
             id: Some(format!("match:{}", ids.join(","))),

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use crate::content::RelationKind;
 use crate::content::{Corpus, DocDate};
 use crate::content::{
-    Event, Group, Organization, Passage, PassageKind, Person, PrimarySource, Quote, Relation,
-    Statistic,
+    Event, Group, OrgKind, Organization, Passage, PassageKind, Person, PrimarySource, Quote,
+    Relation, Statistic,
 };
 use crate::search::normalize;
 use crate::study::answer::parse_number;
@@ -97,6 +97,7 @@ fn org(id: &str, name: &str, abbr: &[&str], summary: &str) -> Organization {
     Organization {
         id: s(id),
         name: s(name),
+        kind: OrgKind::Service,
         abbreviations: list(abbr),
         variants: vec![],
         summary: s(summary),

@@ -1,27 +1,18 @@
 //! Checks a document folder without building it into the app:
-//! `cargo run --manifest-path tools/validate-data/Cargo.toml -- data` prints every problem
+//! `cargo run -p validate-data -- data` prints every problem
 //! (file, entry, message) and the counts, and exits with status 1 if anything is wrong;
 //! with `--passages` it lists the passages with their ids instead.
-//! It compiles the app's own loader and validator, so it checks exactly what the build checks.
+//! It uses the corpus crate's loader and validator, as the app's build does, so it checks
+//! exactly what the build checks.
 
-#[allow(dead_code)]
-#[path = "../../../src/content/date.rs"]
-mod date;
-#[allow(dead_code)]
-#[path = "../../../src/content/load.rs"]
-mod load;
-#[allow(dead_code)]
-#[path = "../../../src/content/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "../../../src/content/validate.rs"]
-mod validate;
-
+use nkvd_corpus::{load, validate};
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "data".to_string());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "data".to_string());
     let corpus = match load::load_dir(Path::new(&dir)) {
         Ok(corpus) => corpus,
         Err(error) => {

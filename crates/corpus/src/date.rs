@@ -37,6 +37,16 @@ pub enum YearPart {
 }
 
 impl YearPart {
+    pub const ALL: [Self; 7] = [
+        Self::Beginning,
+        Self::Early,
+        Self::Spring,
+        Self::Summer,
+        Self::Autumn,
+        Self::Late,
+        Self::Winter,
+    ];
+
     pub fn parse(text: &str) -> Result<Self, String> {
         Ok(match text {
             "beginning" => Self::Beginning,
@@ -199,6 +209,41 @@ impl DocDate {
         start <= to && end >= from
     }
 
+    /// Whether the two dates may refer to the same day (their intervals share a day).
+    pub fn may_coincide(&self, other: &Self) -> bool {
+        let (start, end) = other.interval();
+        self.overlaps(start, end)
+    }
+
+    /// Reads a date back from the way it is displayed ("1 December 1934", "March 1934",
+    /// "summer of 1937", "late 1936", "1937"; capitalised at the start of a sentence too).
+    pub fn parse_shown(text: &str) -> Option<Self> {
+        let lowered = text.trim().to_lowercase();
+        for part in YearPart::ALL {
+            if let Some(year) = lowered.strip_prefix(&format!("{} ", part.label())) {
+                let year = Self::parse(year, None).ok()?;
+                return (year.precision() == Precision::Year).then_some(Self {
+                    part: Some(part),
+                    ..year
+                });
+            }
+        }
+        let month = |m: &str| {
+            MONTHS
+                .iter()
+                .position(|x| x.eq_ignore_ascii_case(m))
+                .map(|i| i as u8 + 1)
+        };
+        let words: Vec<&str> = lowered.split(' ').collect();
+        let iso = match words.as_slice() {
+            [year] => year.to_string(),
+            [m, year] => format!("{year}-{:02}", month(m)?),
+            [d, m, year] => format!("{year}-{:02}-{:02}", month(m)?, d.parse::<u8>().ok()?),
+            _ => return None,
+        };
+        Self::parse(&iso, None).ok()
+    }
+
     /// A fractional year (e.g. 1934.92) at the middle of the interval, for placing on an axis.
     pub fn position(&self) -> f64 {
         let (start, end) = self.interval();
@@ -238,6 +283,40 @@ mod tests {
             "summer of 1937"
         );
         assert_eq!(date("1933").to_string(), "1933");
+    }
+
+    #[test]
+    fn a_displayed_date_reads_back_as_itself() {
+        let mut dates = vec![date("1934-12-01"), date("1934-03"), date("1937")];
+        dates.extend(YearPart::ALL.map(|part| DocDate {
+            part: Some(part),
+            ..date("1936")
+        }));
+        for d in dates {
+            assert_eq!(DocDate::parse_shown(&d.to_string()), Some(d), "{d}");
+        }
+        assert_eq!(
+            DocDate::parse_shown("Late 1936"),
+            DocDate::parse("1936", Some("late")).ok()
+        );
+        for bad in [
+            "",
+            "31 February 1937",
+            "Smarch 1937",
+            "summer of June 1937",
+            "late",
+        ] {
+            assert_eq!(DocDate::parse_shown(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_coincide_when_their_intervals_share_a_day() {
+        let summer = DocDate::parse("1937", Some("summer")).unwrap();
+        assert!(summer.may_coincide(&date("1937-06-11")));
+        assert!(date("1937").may_coincide(&summer));
+        assert!(!summer.may_coincide(&date("1937-09-04")));
+        assert!(!date("1936").may_coincide(&date("1937")));
     }
 
     #[test]

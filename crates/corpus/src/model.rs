@@ -110,6 +110,7 @@ pub struct Person {
 pub struct Organization {
     pub id: String,
     pub name: String,
+    pub kind: OrgKind,
     #[serde(default)]
     pub abbreviations: Vec<String>,
     #[serde(default)]
@@ -118,6 +119,25 @@ pub struct Organization {
     pub passages: Vec<PassageId>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// What sort of body an organization is: questions offer only bodies of the same sort as
+/// wrong answers, so that no option is ruled out by its sort alone.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// A secret police or intelligence service (the NKVD, the FBI).
+    Service,
+    /// A section of a service (the Administration of Special Tasks).
+    Department,
+    /// A party or political movement, real or alleged.
+    Party,
+    /// A governing or official body (the Politburo, an embassy).
+    State,
+    /// A newspaper or magazine.
+    Press,
+    /// Anything else (the Red Army, a shop chain, a collective farm).
+    Other,
 }
 
 /// A period of the story, e.g. who headed the NKVD.
@@ -583,6 +603,22 @@ impl Corpus {
             self.disputes.len(),
             self.passages.len()
         )
+    }
+
+    /// The passages that show a quote and who gives it: its own passage, then the heading
+    /// of the primary source it belongs to (which names the author, where the quoted words
+    /// often do not), when that is another passage.
+    pub fn quote_evidence(&self, quote: &Quote) -> Vec<PassageId> {
+        let mut passages = vec![quote.passage.clone()];
+        if let Some(heading) = quote
+            .source
+            .and_then(|n| self.source(n))
+            .and_then(|source| source.passages.first())
+            && *heading != quote.passage
+        {
+            passages.push(heading.clone());
+        }
+        passages
     }
 
     pub fn passage(&self, id: &str) -> Option<&Passage> {

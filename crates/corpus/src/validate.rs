@@ -506,6 +506,21 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
                     "its statement starts with \"According to\" (the app adds the attribution from `according_to`)".to_string(),
                 );
             }
+            if let Some(source) = n.according_to.as_deref().and_then(|id| corpus.person(id))
+                && source.is_named_in(&n.statement)
+                && !source
+                    .name_forms()
+                    .any(|form| n.statement.trim_start().starts_with(&format!("{form} ")))
+            {
+                c.report(
+                    NUMBERS,
+                    &n.id,
+                    format!(
+                        "its statement names {} after its start, so the app's \"According to {}, …\" would name them twice: start with the name (\"{} wrote that …\")",
+                        source.name, source.name, source.name
+                    ),
+                );
+            }
         }
         if let Some(unit) = &n.unit {
             c.non_empty(NUMBERS, &n.id, "unit", unit);
