@@ -5,7 +5,7 @@
 //
 // DIR defaults to $STUDY_DATA_DIR or data/; the pack goes to target/bench/synth-data/.
 // - document.txt: the document repeated N times. Passages are numbered by position (see
-//   src/content/load.rs), so copy k's passages are p(i + k·P) for a document of P passages.
+//   crates/corpus/src/load.rs), so copy k's passages are p(i + k·P) for a document of P passages.
 // - every record of every TOML file: N copies. Copy 0 is the original; copy k (k ≥ 1) gets
 //   `<id>_x<k>` for its id and for every id it refers to, and its passages shifted to copy k.
 // - people must be named in their own copy's passages (the validator requires each person to
@@ -271,7 +271,7 @@ export function writeToml(root) {
 // The pack
 // ---------------------------------------------------------------------------------------
 
-/** Passages' texts the way src/content/load.rs splits them: blocks of non-blank lines (a
+/** Passages' texts the way crates/corpus/src/load.rs splits them: blocks of non-blank lines (a
  *  block of identical lines, a caption, is one line). */
 function splitPassages(text) {
   const blocks = [];
@@ -286,7 +286,7 @@ function splitPassages(text) {
 }
 
 const WORD = /[\p{Alphabetic}\p{N}]/u;
-/** Whether `text` names `name` as a whole word (`names` in src/content/model.rs). */
+/** Whether `text` names `name` as a whole word (`names` in crates/corpus/src/model.rs). */
 function names(text, name) {
   if (!name) return false;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
@@ -324,7 +324,7 @@ function main() {
     .filter((f) => f)
     .sort((a, b) => b.length - a.length);
   const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // A whole-word match, as `name_positions` in src/content/model.rs defines it.
+  // A whole-word match, as `name_positions` in crates/corpus/src/model.rs defines it.
   const namesRe = forms.length
     ? new RegExp(`(?<![\\p{Alphabetic}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{Alphabetic}\\p{N}])`, 'gu')
     : null;

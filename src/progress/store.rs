@@ -3,7 +3,13 @@
 //! this tab saves or hears of another tab's save, never writes over a copy it cannot read
 //! or that a newer version of the app wrote, and tells a full store from a refused write.
 //!
-//! Uses web-sys directly: gloo-storage's `raw()` panics when localStorage is unavailable.
+//! Uses web-sys directly, not gloo-storage, for three reasons that still hold with the guard
+//! below in front of it: gloo-storage's `raw()` panics (`expect_throw`) when localStorage is
+//! blocked, where this store must carry on in memory; its `get`/`set` go through serde_json
+//! values, so the exact text a tab last wrote (the `known` fast path, and the unreadable copies
+//! kept aside byte for byte) could not be compared or kept unchanged; and a failed write must
+//! be told apart by the DOMException's name (`QuotaExceededError` is "full", `SecurityError`
+//! is "refused"), which web-sys gives as is.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;

@@ -371,9 +371,7 @@ pub fn account_provenance(account: &crate::content::Account) -> String {
         .and_then(|d| crate::content::DocDate::parse(d, None).ok())
         && !text.contains(&date.year.to_string())
     {
-        if !text.is_empty() {
-            text.push_str(", ");
-        }
+        text.push_str(if text.is_empty() { "dated " } else { ", " });
         text.push_str(&date.to_string());
     }
     upper_first(&text)

@@ -25,7 +25,8 @@ use crate::study::review_queue::{self, Counts, History};
 use crate::study::review_session::{ReviewSession, Scope};
 use crate::study::schedule::Grade;
 
-use super::state::{AppState, download, now, random_u64};
+use super::browser::{download, now, random_u64};
+use super::state::AppState;
 use card_list::CardList;
 use focus::focus_soon;
 use study_more::StudyMore;

@@ -13,7 +13,7 @@ pub fn Home() -> impl IntoView {
         <section class="home">
             <h1 tabindex="-1">"Study the NKVD, 1933–1941, from one document"</h1>
             <p class="lead">
-                "This app turns the article “" {corpus.title.clone()} "” and its sixteen primary sources "
+                "This app turns the article “" {corpus.title.clone()} "” and its " {corpus.sources.len()} " primary sources "
                 "into study material: the people it names, the events it dates, flashcards and quizzes. "
                 "Every card and question shows the passage it comes from."
             </p>

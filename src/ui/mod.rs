@@ -2,6 +2,7 @@
 //! fed by the URL fragment, and one module per view. Views stay thin: they read the corpus
 //! and call the pure modules.
 
+mod browser;
 mod common;
 mod disputes;
 mod evidence;
@@ -146,7 +147,10 @@ fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>
-                "Everything here comes from one article and its sixteen primary sources; "
+                {format!(
+                    "Everything here comes from one article and its {} primary sources; ",
+                    crate::content::corpus().sources.len()
+                )}
                 "claims stay attributed as the article attributes them."
             </p>
         </footer>

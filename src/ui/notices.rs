@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::progress::store::Notice;
 
-use super::state::{AppState, download};
+use super::browser::download;
+use super::state::AppState;
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }

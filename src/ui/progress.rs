@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 use crate::content::corpus;
 use crate::progress::format::{self, MAX_BYTES, SavedProgress};
@@ -14,7 +13,8 @@ use crate::progress::store::SaveError;
 use crate::study::cards::{self, Deck};
 use crate::study::schedule;
 
-use super::state::{AppState, download, now};
+use super::browser::{download, now, settle};
+use super::state::AppState;
 
 /// A round number at or above `top` for the y-axis (1, 2, 5, 10, 20, 50, …).
 fn axis_top(top: usize) -> usize {
@@ -333,8 +333,14 @@ fn ExportImport() -> impl IntoView {
             )));
             return;
         }
-        let promise = file.text();
-        let done = Closure::once(move |value: wasm_bindgen::JsValue| {
+        settle(file.text(), move |outcome| {
+            let Ok(value) = outcome else {
+                message.set(Some((
+                    false,
+                    "The file could not be read. Nothing was changed.".to_string(),
+                )));
+                return;
+            };
             let text = value.as_string().unwrap_or_default();
             match format::read(&text) {
                 Ok(progress) => {
@@ -350,15 +356,6 @@ fn ExportImport() -> impl IntoView {
                 }
             }
         });
-        let failed = Closure::once(move |_: wasm_bindgen::JsValue| {
-            message.set(Some((
-                false,
-                "The file could not be read. Nothing was changed.".to_string(),
-            )));
-        });
-        let _ = promise.then2(&done, &failed);
-        done.forget();
-        failed.forget();
     };
 
     let apply = move |replace: bool| {

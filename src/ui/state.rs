@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
+use super::browser::{now, settle};
 use crate::progress::format::SavedProgress;
 use crate::progress::saving::Heard;
 use crate::progress::store::{self, Notice, SaveError, Store};
-use crate::study::schedule::Clock;
 
 /// The name of the Web Lock every tab takes to read, merge and write progress.
 const LOCK: &str = "nkvd-study/progress";
@@ -27,34 +27,6 @@ pub struct AppState {
     store: StoredValue<Store, LocalStorage>,
     /// Whether progress has changed since it was last written.
     dirty: StoredValue<bool>,
-}
-
-/// The real clock, with the student's time zone.
-pub fn now() -> Clock {
-    let date = js_sys::Date::new_0();
-    Clock {
-        now_ms: date.get_time() as i64,
-        utc_offset_minutes: -(date.get_timezone_offset() as i32),
-    }
-}
-
-/// 64 random bits (for review ids), from `crypto.getRandomValues` where it works.
-pub fn random_u64() -> u64 {
-    let bytes = js_sys::Uint8Array::new_with_length(8);
-    let filled = js_sys::Reflect::get(&window(), &"crypto".into())
-        .and_then(|crypto| {
-            let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into())?;
-            fill.dyn_into::<js_sys::Function>()?.call1(&crypto, &bytes)
-        })
-        .is_ok();
-    if filled {
-        let mut out = [0u8; 8];
-        bytes.copy_to(&mut out);
-        u64::from_le_bytes(out)
-    } else {
-        let half = |x: f64| (x * 4_294_967_296.0) as u64;
-        (half(js_sys::Math::random()) << 32) | half(js_sys::Math::random())
-    }
 }
 
 /// Runs `work` holding the app's Web Lock, so that no other tab reads or writes progress
@@ -93,12 +65,12 @@ fn with_lock(work: impl FnOnce() + 'static) {
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     {
-        Some(promise) => {
-            // A refused lock (an opaque origin, say) saves anyway.
-            let refused = Closure::once(move |_error: wasm_bindgen::JsValue| run());
-            let _ = promise.catch(&refused);
-            refused.forget();
-        }
+        // A refused lock (an opaque origin, say) saves anyway.
+        Some(promise) => settle(promise, move |outcome| {
+            if outcome.is_err() {
+                run();
+            }
+        }),
         None => run(),
     }
 }
@@ -225,27 +197,4 @@ impl AppState {
     pub fn saving(&self) -> bool {
         !self.notices.with(|n| n.iter().any(Notice::blocks_saving))
     }
-}
-
-/// Offers text as a file download.
-pub fn download(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(anchor) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

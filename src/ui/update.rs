@@ -5,9 +5,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use super::browser::{listen, settle};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration};
 
 /// The message the waiting worker answers by taking over (`SKIP_WAITING` in the worker).
@@ -61,23 +61,21 @@ fn watch(
     // from one controller to another is an update the page must reload into.
     let controlled = Rc::new(Cell::new(container.controller().is_some()));
     let reloading = Rc::new(Cell::new(false));
-    let on_controller_change = Closure::<dyn FnMut()>::new(move || {
+    listen(container, "controllerchange", move || {
         if controlled.replace(true) && !reloading.replace(true) {
             let _ = window().location().reload();
         }
     });
-    let _ = container.add_event_listener_with_callback(
-        "controllerchange",
-        on_controller_change.as_ref().unchecked_ref(),
-    );
-    on_controller_change.forget();
 
     let Ok(promise) = container.ready() else {
         return;
     };
     let container = container.clone();
-    let on_ready = Closure::once(move |value: wasm_bindgen::JsValue| {
-        let Ok(found) = value.dyn_into::<ServiceWorkerRegistration>() else {
+    settle(promise, move |outcome| {
+        let Some(found) = outcome
+            .ok()
+            .and_then(|value| value.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
         registration.set_value(Some(found.clone()));
@@ -91,28 +89,16 @@ fn watch(
             follow(&worker, check.clone());
         }
         check();
-        let on_update_found = {
-            let found = found.clone();
-            Closure::<dyn FnMut()>::new(move || {
-                if let Some(worker) = found.installing() {
-                    follow(&worker, check.clone());
-                }
-            })
-        };
-        let _ = found.add_event_listener_with_callback(
-            "updatefound",
-            on_update_found.as_ref().unchecked_ref(),
-        );
-        on_update_found.forget();
+        let registration = found.clone();
+        listen(&found, "updatefound", move || {
+            if let Some(worker) = registration.installing() {
+                follow(&worker, check.clone());
+            }
+        });
     });
-    let _ = promise.then(&on_ready);
-    on_ready.forget();
 }
 
 /// Runs `check` whenever `worker` changes state (installed, activated, redundant).
 fn follow(worker: &ServiceWorker, check: impl Fn() + 'static) {
-    let on_state_change = Closure::<dyn FnMut()>::new(check);
-    let _ = worker
-        .add_event_listener_with_callback("statechange", on_state_change.as_ref().unchecked_ref());
-    on_state_change.forget();
+    listen(worker, "statechange", check);
 }

@@ -35,11 +35,25 @@ fn written(account: &Account) -> Option<DocDate> {
 }
 
 /// "On “How did Abram Slutsky die …?”,"
-/// Every item but the one at `skip`: the other accounts' answers, as distractors.
-fn all_but(items: &[String], skip: usize) -> Vec<String> {
-    let mut rest = items.to_vec();
-    rest.remove(skip);
-    rest
+/// A multiple-choice question about one account of a dispute: `options` holds one answer per
+/// account, the account's own is right and the other accounts' are the wrong options.
+fn account_choice(
+    rng: &mut Rng,
+    dispute: &Dispute,
+    account: usize,
+    prompt: String,
+    options: &[String],
+) -> Option<Draft> {
+    let mut wrong = options.to_vec();
+    let right = wrong.remove(account);
+    Some(Draft {
+        id: None,
+        prompt,
+        body: choice(rng, &right, wrong)?,
+        answer_text: right,
+        passages: dispute.accounts[account].passages.clone(),
+        card_id: Some(CardId::account(&dispute.id, account)),
+    })
 }
 
 fn on(dispute: &Dispute) -> String {
@@ -66,9 +80,8 @@ impl Ctx<'_> {
         account: usize,
     ) -> Option<Draft> {
         let d = &self.corpus.disputes[dispute];
-        let a = &d.accounts[account];
         let labels = self.dispute_labels(d)?;
-        let quote = a.quote.trim();
+        let quote = d.accounts[account].quote.trim();
         if d.accounts
             .iter()
             .enumerate()
@@ -77,15 +90,8 @@ impl Ctx<'_> {
             return None;
         }
         let shown = from_mid_sentence(&excerpt(quote, EXCERPT_CHARS));
-        let distractors = all_but(&labels, account);
-        Some(Draft {
-            id: None,
-            prompt: format!("{} which account gives these words? “{shown}”", on(d)),
-            body: choice(rng, &labels[account], distractors)?,
-            answer_text: labels[account].clone(),
-            passages: a.passages.clone(),
-            card_id: Some(CardId::account(&d.id, account)),
-        })
+        let prompt = format!("{} which account gives these words? “{shown}”", on(d));
+        account_choice(rng, d, account, prompt, &labels)
     }
 
     /// "What does the account by X say?" Options: what each account of the dispute says.
@@ -96,7 +102,6 @@ impl Ctx<'_> {
         account: usize,
     ) -> Option<Draft> {
         let d = &self.corpus.disputes[dispute];
-        let a = &d.accounts[account];
         let labels = self.dispute_labels(d)?;
         let says: Vec<String> = d
             .accounts
@@ -107,19 +112,12 @@ impl Ctx<'_> {
         if distinct.len() != says.len() {
             return None;
         }
-        let distractors = all_but(&says, account);
-        Some(Draft {
-            id: None,
-            prompt: format!(
-                "{} what does the account by {} say?",
-                on(d),
-                lower_first_article(&labels[account])
-            ),
-            body: choice(rng, &says[account], distractors)?,
-            answer_text: says[account].clone(),
-            passages: a.passages.clone(),
-            card_id: Some(CardId::account(&d.id, account)),
-        })
+        let prompt = format!(
+            "{} what does the account by {} say?",
+            on(d),
+            lower_first_article(&labels[account])
+        );
+        account_choice(rng, d, account, prompt, &says)
     }
 
     /// "X says: …" — true with the account's own claim; false with another account's claim,

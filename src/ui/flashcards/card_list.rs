@@ -7,7 +7,8 @@ use crate::content::corpus;
 use crate::route::{Query, Route};
 use crate::study::card_list::{self, Filter, Status};
 use crate::study::cards::{self, Card, Deck};
-use crate::ui::state::{AppState, now};
+use crate::ui::browser::now;
+use crate::ui::state::AppState;
 
 use super::deck_href;
 

@@ -10,7 +10,8 @@ use crate::study::card_id::CardId;
 use crate::study::cards::{self, Deck};
 use crate::study::custom_study::{AHEAD_DAYS, CustomStudy, MISSED_DAYS, is_about_person};
 use crate::study::review_queue::History;
-use crate::ui::state::{AppState, now};
+use crate::ui::browser::now;
+use crate::ui::state::AppState;
 
 use super::{deck_href, focus::focus_soon, history};
 

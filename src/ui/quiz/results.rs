@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::route::{Query, Route};
 use crate::study::quiz_run::{QuizRun, describe_response, review_prompt};
+use crate::ui::browser::copy_text;
 use crate::ui::common::PassageLinks;
 
 use super::resume;
@@ -112,12 +113,7 @@ pub fn QuizResults(
                 {(retry_round == 0).then(|| view! {
                     <button type="button" on:click=move |_| {
                         // The browser may refuse (no permission, page not focused): say so.
-                        let promise = window().navigator().clipboard().write_text(&summary_for_copy);
-                        let ok = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| copied.set(Some(true)));
-                        let refused = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| copied.set(Some(false)));
-                        let _ = promise.then2(&ok, &refused);
-                        ok.forget();
-                        refused.forget();
+                        copy_text(&summary_for_copy, move |done| copied.set(Some(done)));
                     }>"Copy the result"</button>
                 })}
                 <span role="status">{move || match copied.get() {

@@ -12,7 +12,8 @@ use crate::route::{Query, Route};
 use crate::study::quiz::{self, QuizSettings, Response};
 use crate::study::quiz_run::{Answer, QuizRun, SavedRun};
 use crate::study::schedule::{self, Grade};
-use crate::ui::state::{AppState, now};
+use crate::ui::browser::now;
+use crate::ui::state::AppState;
 
 use super::feedback::Feedback;
 use super::input::QuestionInput;
