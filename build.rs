@@ -16,6 +16,9 @@ mod load;
 #[path = "src/content/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/content/titles.rs"]
+mod titles;
+#[allow(dead_code)]
 #[path = "src/content/validate.rs"]
 mod validate;
 

@@ -6,6 +6,9 @@ pub mod embedded;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
+pub mod passage_ref;
+pub mod source_list;
+pub mod titles;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 
