@@ -23,8 +23,9 @@ const LANES: usize = 7;
 const ERA_ROW: f64 = 24.0;
 /// A vertical axis' x, with the tick labels to its left.
 const AXIS_X: f64 = 84.0;
-/// How far a label may sit below its date on a vertical axis (a leader line joins them).
-const MAX_SHIFT: f64 = 3.0 * ROW;
+/// How far a label may sit above or below its date on a vertical axis (a leader line joins
+/// them); further, and it would read as another date.
+const MAX_SHIFT: f64 = ROW;
 /// The longest title drawn on a horizontal axis.
 const MAX_LABEL_PX: f64 = 230.0;
 /// Labels shorter than this are not worth drawing: the event goes to the list instead.
@@ -57,7 +58,7 @@ impl Frame {
         Self {
             width,
             orientation,
-            length: (height * 0.75).clamp(480.0, 900.0),
+            length: (height * 1.25).clamp(560.0, 1400.0),
         }
     }
 }
@@ -217,6 +218,26 @@ impl Lanes {
     fn take(&mut self, lane: usize, from: f64, to: f64) {
         self.0[lane].push((from, to));
     }
+    /// The free start nearest `wanted`, at most `max_shift` above or below it.
+    fn nearest_free(
+        &self,
+        lane: usize,
+        wanted: f64,
+        length: f64,
+        max_shift: f64,
+        limit: f64,
+    ) -> Option<f64> {
+        let below = self.first_free(lane, wanted, length, max_shift, limit);
+        let from = (wanted - max_shift).max(0.0);
+        let above = self
+            .first_free(lane, from, length, wanted - from, limit)
+            .filter(|&at| at < wanted);
+        match (above, below) {
+            (Some(a), Some(b)) => Some(if wanted - a < b - wanted { a } else { b }),
+            (a, b) => b.or(a),
+        }
+    }
+
     /// The first start at or after `from` (within `max_shift`, ending by `limit`) where
     /// `length` is free in the lane.
     fn first_free(
@@ -589,7 +610,7 @@ fn vertical(frame: Frame, window: Window, entries: &[&Entry], eras: &[Era]) -> L
         };
         let wanted = (anchor_y - ROW / 2.0).clamp(0.0, height - ROW);
         let top = (text.chars().count() >= MIN_LABEL_CHARS)
-            .then(|| lanes.first_free(0, wanted, ROW - 4.0, MAX_SHIFT, height))
+            .then(|| lanes.nearest_free(0, wanted, ROW - 4.0, MAX_SHIFT, height))
             .flatten();
         let Some(top) = top else {
             unplaced.push(Unplaced {

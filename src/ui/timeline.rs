@@ -37,10 +37,27 @@ fn focus_on_mark() -> bool {
         .is_some_and(|e| e.id().starts_with("mark-"))
 }
 
-/// After the axis is drawn again: focus follows a step when it was on the axis, and is
-/// never left on the page's body.
+/// Scrolls an element into view only as far as needed (no animation).
+fn reveal_id(id: &str) {
+    let Some(element) = document().get_element_by_id(id) else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"nearest".into());
+    if let Ok(scroll) = js_sys::Reflect::get(&element, &"scrollIntoView".into())
+        && let Ok(scroll) = scroll.dyn_into::<js_sys::Function>()
+    {
+        let _ = scroll.call1(&element, &options);
+    }
+}
+
+/// After the axis is drawn again: the selected event is scrolled into view, focus follows a
+/// step when it was on the axis, and focus is never left on the page's body.
 fn keep_focus(stepped: Option<String>, was_on_mark: bool) {
     request_animation_frame(move || {
+        if let Some(id) = &stepped {
+            reveal_id(&format!("mark-{id}"));
+        }
         if was_on_mark
             && let Some(id) = &stepped
             && focus_id(&format!("mark-{id}"))
