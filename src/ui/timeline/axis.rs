@@ -8,6 +8,7 @@ use crate::content::corpus;
 use crate::timeline;
 use crate::timeline::layout::{Orientation, Placed};
 
+use super::focus::keep_focus;
 use super::state::TimelineState;
 
 /// A drag shorter than this is a click.
@@ -120,11 +121,13 @@ pub fn Axis(
         });
         if let Some(factor) = zoom {
             state.zoom_at(factor, 0.5);
+            keep_focus(None, false);
         } else if let Some(delta) = pan
             && !vertical()
         {
             // Dragging the axis right shows earlier times.
             state.pan_by(-delta / length());
+            keep_focus(None, false);
         }
     };
     let on_pointerup = move |ev: leptos::ev::PointerEvent| {
@@ -135,9 +138,11 @@ pub fn Axis(
             ev.prevent_default();
             let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
             state.zoom_at(factor, 0.5);
+            keep_focus(None, false);
         } else if !vertical() && ev.delta_x().abs() > ev.delta_y().abs() {
             ev.prevent_default();
             state.pan_by(ev.delta_x() / length());
+            keep_focus(None, false);
         }
     };
 
