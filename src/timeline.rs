@@ -1,5 +1,13 @@
 //! The timeline: events in date order at the precision the document gives, eras, and the
-//! filters a student applies (by person, group or era).
+//! filters a student applies (by person, group or era); `extent`, `window`, `ticks`,
+//! `label` and `layout` hold the drawing's geometry.
+
+pub mod action;
+pub mod extent;
+pub mod label;
+pub mod layout;
+pub mod ticks;
+pub mod window;
 
 use crate::content::{Corpus, DocDate, Era, Event};
 
@@ -19,6 +27,37 @@ pub fn era_bounds(era: &Era) -> Option<(crate::content::date::Day, crate::conten
     let start = DocDate::parse(&era.start, None).ok()?.interval().0;
     let end = DocDate::parse(&era.end, None).ok()?.interval().1;
     Some((start, end))
+}
+
+/// An event's stretch of time on the axis.
+pub fn event_extent(event: &Event) -> extent::Extent {
+    extent::Extent::of(&event_date(event), event.date_is)
+}
+
+/// An era's stretch of time on the axis, as fractional years.
+pub fn era_extent(era: &Era) -> Option<(f64, f64)> {
+    let (start, end) = era_bounds(era)?;
+    let end_date = DocDate {
+        year: end.0,
+        month: Some(end.1),
+        day: Some(end.2),
+        part: None,
+    };
+    Some((
+        crate::content::date::year_fraction(start),
+        extent::Extent::of(&end_date, crate::content::DateIs::On).end,
+    ))
+}
+
+/// The event before (or after) `current` in `events`; the first (or last) when `current` is
+/// not among them; none past either end.
+pub fn step<'a>(events: &'a [String], current: &str, forward: bool) -> Option<&'a String> {
+    match events.iter().position(|id| id == current) {
+        Some(at) if forward => events.get(at + 1),
+        Some(at) => at.checked_sub(1).and_then(|at| events.get(at)),
+        None if forward => events.first(),
+        None => events.last(),
+    }
 }
 
 /// What the timeline shows.
@@ -147,6 +186,18 @@ mod tests {
                 "reiss_killed"
             ]
         );
+    }
+
+    #[test]
+    fn stepping_goes_through_the_shown_events_and_stops_at_either_end() {
+        let shown: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(step(&shown, "a", true).map(String::as_str), Some("b"));
+        assert_eq!(step(&shown, "b", false).map(String::as_str), Some("a"));
+        assert_eq!(step(&shown, "c", true), None);
+        assert_eq!(step(&shown, "a", false), None);
+        assert_eq!(step(&shown, "", true).map(String::as_str), Some("a"));
+        assert_eq!(step(&shown, "gone", false).map(String::as_str), Some("c"));
+        assert_eq!(step(&[], "", true), None);
     }
 
     #[test]

@@ -4,6 +4,9 @@
 
 pub use nkvd_corpus::*;
 
+/// The sources list as the reader shows it (app-side: how a heading is completed).
+pub mod source_list;
+
 use std::sync::OnceLock;
 
 /// The validated corpus `build.rs` made from `data/`, in the embedded form (`embedded.rs`).

@@ -403,7 +403,7 @@ pub fn to_anki_tsv(cards: &[Card], corpus: &Corpus) -> String {
         let passages: Vec<String> = card
             .passages
             .iter()
-            .map(|p| format!("¶{}", p.trim_start_matches('p').trim_start_matches('0')))
+            .map(|p| format!("¶{}", crate::content::passage_ref::passage_number(p)))
             .collect();
         let back = if passages.is_empty() {
             clean(&card.back)

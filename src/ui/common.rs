@@ -2,16 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::content::passage_ref::{NotePiece, note_pieces, passage_number};
 use crate::content::{Statement, corpus};
 use crate::route::Route;
 
 /// "¶ 12": a link to a passage of the document, which the reader highlights.
 #[component]
 pub fn PassageLink(id: String) -> impl IntoView {
-    let number = id
-        .trim_start_matches('p')
-        .trim_start_matches('0')
-        .to_string();
+    let number = passage_number(&id);
     let href = Route::Source {
         passage: Some(id.clone()),
     }
@@ -36,6 +34,22 @@ pub fn PassageLinks(ids: Vec<String>) -> impl IntoView {
             </span>
         }
     })
+}
+
+/// A note from the data, with the passage ids it writes inline ("p035 calls him …") shown
+/// as links to the reader ("¶ 35 calls him …"); everything else as text.
+#[component]
+pub fn NoteText(#[prop(into)] text: String) -> impl IntoView {
+    note_pieces(&text)
+        .into_iter()
+        .map(|piece| match piece {
+            NotePiece::Passage(id) if corpus().passage(id).is_some() => {
+                view! { <PassageLink id=id.to_string() /> }.into_any()
+            }
+            NotePiece::Passage(id) => format!("¶\u{a0}{}", passage_number(id)).into_any(),
+            NotePiece::Text(text) => text.to_string().into_any(),
+        })
+        .collect_view()
 }
 
 /// A link to a person's page, with the name the data gives them.

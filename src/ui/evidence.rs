@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::content::corpus;
+use crate::content::passage_ref::passage_number;
 use crate::route::Route;
 use crate::study::evidence;
 
@@ -28,7 +29,7 @@ pub fn Evidence(
             <div class="evidence">
                 <p class="evidence-heading">"Where this comes from:"</p>
                 {found.into_iter().map(|e| {
-                    let number = e.passage.trim_start_matches('p').trim_start_matches('0').to_string();
+                    let number = passage_number(&e.passage);
                     let href = Route::Source { passage: Some(e.passage.clone()) }.href();
                     view! {
                         <figure class="evidence-quote">

@@ -7,7 +7,7 @@ use crate::route::{Query, Route};
 use crate::search;
 use crate::timeline;
 
-use super::common::{Attribution, PassageLink, PassageLinks, PersonLink, StatementView};
+use super::common::{Attribution, NoteText, PassageLink, PassageLinks, PersonLink, StatementView};
 
 /// The directory: a search box over every name variant, a group filter, and the matches,
 /// grouped by the data's groups when no search is typed.
@@ -205,7 +205,7 @@ fn PersonDetails(person: &'static Person) -> impl IntoView {
                 <Attribution according_to=r.according_to.clone() />
                 " "
                 <PassageLinks ids=r.passages.clone() />
-                {r.note.clone().map(|n| view! { <span class="note">" Note: " {n}</span> })}
+                {r.note.clone().map(|text| view! { <span class="note">" Note: " <NoteText text /></span> })}
             </li>
         }
     };
@@ -264,7 +264,7 @@ fn PersonDetails(person: &'static Person) -> impl IntoView {
                 </p>
             })}
             <ul class="tags" aria-label="Groups">{groups}</ul>
-            {person.note.clone().map(|n| view! { <p class="note"><strong>"Note on the document: "</strong>{n}</p> })}
+            {person.note.clone().map(|text| view! { <p class="note"><strong>"Note on the document: "</strong><NoteText text /></p> })}
 
             <h2>"What the document says"</h2>
             {if person.roles.is_empty() && person.fate.is_none() {

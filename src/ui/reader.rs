@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::content::passage_ref::passage_number;
+use crate::content::source_list::beyond_heading;
 use crate::content::{Dated, DocDate, Passage, PassageKind, PrimarySource, corpus};
 use crate::route::Route;
 
@@ -78,12 +80,6 @@ fn linked_text(passage: &'static Passage) -> impl IntoView {
     pieces
 }
 
-fn passage_number(id: &str) -> String {
-    id.trim_start_matches('p')
-        .trim_start_matches('0')
-        .to_string()
-}
-
 #[component]
 pub fn Reader(passage: Option<String>) -> impl IntoView {
     let corpus = corpus();
@@ -122,10 +118,14 @@ pub fn Reader(passage: Option<String>) -> impl IntoView {
                     <h2 id=p.id.clone() class:highlight=highlighted tabindex="-1">{p.text.clone()}</h2>
                 }
                 .into_any(),
+                // The original shows a picture here; the text keeps only its caption.
                 PassageKind::Caption => view! {
-                    <p id=p.id.clone() class="caption" class:highlight=highlighted tabindex="-1">
-                        "[Picture: " {linked_text(p)} "]"
-                    </p>
+                    <figure id=p.id.clone() class="caption" class:highlight=highlighted tabindex="-1">
+                        <figcaption>
+                            {linked_text(p)}
+                            <span class="caption-kind">" (a picture in the original)"</span>
+                        </figcaption>
+                    </figure>
                 }
                 .into_any(),
                 PassageKind::Paragraph => {
@@ -166,30 +166,18 @@ pub fn Reader(passage: Option<String>) -> impl IntoView {
                 passage: Some(first),
             }
             .href();
-            let who = s
-                .speaker
-                .as_ref()
-                .and_then(|id| corpus.person(id))
-                .map(|p| p.name.clone())
-                .or_else(|| {
-                    s.organization
-                        .as_ref()
-                        .and_then(|id| corpus.organization(id))
-                        .map(|o| o.name.clone())
-                });
-            let date = s
-                .date
-                .as_ref()
-                .and_then(|d| crate::content::DocDate::parse(d, None).ok())
-                .map(|d| d.to_string());
+            // Only what the heading does not already say.
+            let more = beyond_heading(s, corpus);
             view! {
                 <li>
                     <a href=href>"(" {s.number} ") " {s.heading.clone()}</a>
-                    <span class="source-meta">
-                        {who.map(|w| view! { " — " {w} })}
-                        {s.work.clone().map(|w| view! { ", " <cite>{w}</cite> })}
-                        {date.map(|d| format!(", {d}"))}
-                    </span>
+                    {(!more.is_empty()).then(|| view! {
+                        <span class="source-meta">
+                            {more.author.map(|w| view! { " — " {w} })}
+                            {more.work.map(|w| view! { ", " <cite>{w}</cite> })}
+                            {more.date.map(|d| format!(", {d}"))}
+                        </span>
+                    })}
                 </li>
             }
         })
@@ -202,8 +190,8 @@ pub fn Reader(passage: Option<String>) -> impl IntoView {
                 <strong>"Content note: "</strong>
                 "this document and its sources describe torture, show trials and executions."
             </p>
-            {unknown.map(|id| view! {
-                <p class="error" role="alert">"There is no passage " <code>{id}</code> " in this document; showing it from the start."</p>
+            {unknown.map(|_| view! {
+                <p class="error" role="alert">"The passage that link points to is not in this document; showing it from the start."</p>
             })}
             <nav class="sources-list no-print" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">"The sixteen primary sources"</h2>

@@ -1,67 +1,82 @@
-//! The timeline view: every event in date order at the document's precision, grouped by
-//! era, filterable by person, group and era, with an SVG axis usable by keyboard.
+//! The timeline view: the filters, the drawn axis with zoom, pan and step-through (by mouse,
+//! touch and keyboard), the selected event's card, and every event in a list grouped by era.
+
+mod axis;
+mod card;
+mod focus;
+mod state;
 
 use leptos::prelude::*;
 
 use crate::content::{Event, corpus};
 use crate::route::{Query, Route};
-use crate::timeline::{self, Filter};
+use crate::timeline;
+use crate::timeline::action::Action;
+use crate::timeline::layout::{Frame, Orientation};
 
-use super::common::{Attribution, PassageLinks, PersonLink};
-
-const AXIS_WIDTH: f64 = 800.0;
-const AXIS_HEIGHT: f64 = 120.0;
-const AXIS_MARGIN: f64 = 30.0;
-
-fn non_empty(value: String) -> Option<String> {
-    (!value.is_empty()).then_some(value)
-}
+use super::common::{Attribution, NoteText, PassageLinks, PersonLink};
+use axis::Axis;
+use card::EventCard;
+use focus::{focus_on_mark, keep_focus};
+use state::TimelineState;
 
 #[component]
 pub fn Timeline(query: Query) -> impl IntoView {
     super::set_title("Timeline");
     let corpus = corpus();
-    let person = RwSignal::new(query.get("person").unwrap_or_default().to_string());
-    let group = RwSignal::new(query.get("group").unwrap_or_default().to_string());
-    let era = RwSignal::new(query.get("era").unwrap_or_default().to_string());
-    let selected = RwSignal::new(query.get("event").unwrap_or_default().to_string());
+    let state = TimelineState::new(&query);
+    let TimelineState {
+        person,
+        group,
+        era,
+        selected,
+        window,
+        frame,
+        shown,
+        ..
+    } = state;
 
-    Effect::new(move |_| {
-        let query = Query::default()
-            .with("person", &person.get())
-            .with("group", &group.get())
-            .with("era", &era.get())
-            .with("event", &selected.get());
-        super::replace_address(&Route::Timeline { query }.href());
-    });
+    Effect::new(move |_| super::replace_address(&state.href()));
+    // A filter rescales the axis to the events it leaves.
+    Effect::watch(move || shown.get(), move |_, _, _| window.set(None), false);
 
-    let shown = Memo::new(move |_| {
-        let filter = Filter {
-            person: non_empty(person.get()),
-            group: non_empty(group.get()),
-            era: non_empty(era.get()),
-        };
-        timeline::events(corpus, &filter)
-            .into_iter()
-            .map(|e| e.id.clone())
-            .collect::<Vec<_>>()
-    });
-
-    // Scroll a deep-linked event into view once.
-    if let Some(id) = query.get("event").map(|id| format!("event-{id}")) {
-        request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&id) {
-                element.scroll_into_view();
+    // The drawing takes the width it is given, at 1:1 (labels keep their size).
+    let stage = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        if let Some(el) = stage.get_untracked() {
+            let width = f64::from(el.client_width());
+            let height = window_height();
+            let next = Frame::for_screen(width, height);
+            if frame.get_untracked() != next {
+                frame.set(next);
             }
-        });
-    }
-
-    let select_event = move |id: String| {
-        selected.set(id.clone());
-        if let Some(element) = document().get_element_by_id(&format!("event-{id}")) {
-            element.scroll_into_view();
         }
     };
+    Effect::new(move |_| {
+        if stage.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let act = move |action: Action| {
+        let was_on_mark = focus_on_mark();
+        let stepped = state.act(action);
+        let stepped = stepped.or_else(|| Some(selected.get_untracked()));
+        keep_focus(stepped, was_on_mark);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let orientation = frame.with_untracked(|f| f.orientation);
+        if let Some(action) = Action::from_key(&ev.key(), orientation) {
+            ev.prevent_default();
+            act(action);
+        }
+    };
+    let pick = move |id: String| state.select(&id);
 
     let people_in_events = {
         let mut ids: Vec<&str> = corpus
@@ -78,6 +93,38 @@ pub fn Timeline(query: Query) -> impl IntoView {
             .collect();
         people.sort_by(|a, b| a.1.cmp(&b.1));
         people
+    };
+
+    let more = move || {
+        let ids: Vec<String> = state.layout.with(|l| {
+            l.iter()
+                .flat_map(|l| l.unplaced.iter().map(|u| u.id.clone()))
+                .collect()
+        });
+        (!ids.is_empty()).then(|| {
+            let n = ids.len();
+            view! {
+                <details class="tl-more">
+                    <summary>
+                        {if n == 1 { "1 more event here".to_string() } else { format!("{n} more events here") }}
+                        " (no room for their titles at this zoom)"
+                    </summary>
+                    <ul class="plain">
+                        {ids.into_iter().filter_map(|id| corpus.event(&id)).map(|e| {
+                            let id = e.id.clone();
+                            view! {
+                                <li>
+                                    <button type="button" class="link-button" on:click=move |_| pick(id.clone())>
+                                        <span class="tl-more-date">{timeline::event_date(e).to_string()}</span>
+                                        " — " {e.title.clone()}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }
+        })
     };
 
     let list = move || {
@@ -114,12 +161,17 @@ pub fn Timeline(query: Query) -> impl IntoView {
             .into_any()
     };
 
+    let vertical = move || frame.with(|f| f.orientation == Orientation::Vertical);
+    let button = move |label: &'static str, action: Action| {
+        view! { <button type="button" class="tl-button" on:click=move |_| act(action)>{label}</button> }
+    };
+
     view! {
         <section class="timeline">
             <h1 tabindex="-1">"Timeline"</h1>
             <p class="muted">
                 {corpus.events.len()}
-                " dated events, each at the precision the document gives. Filter them, or pick one on the axis."
+                " dated events, each at the precision the document gives: a day is a dot, a month, a season or a year a bar. Pick one to read it."
             </p>
             <div class="filters no-print" role="group" aria-label="Filter events">
                 <label>
@@ -158,114 +210,53 @@ pub fn Timeline(query: Query) -> impl IntoView {
             <p class="result-count" role="status" aria-live="polite">
                 {move || format!("{} events shown", shown.get().len())}
             </p>
-            <Axis shown selected on_pick=select_event />
+            <div
+                id="tl-stage"
+                class="tl-stage no-print"
+                node_ref=stage
+                tabindex="0"
+                role="region"
+                aria-label="Time axis"
+                aria-describedby="tl-keys"
+                on:keydown=on_key
+            >
+                <div class="tl-toolbar" role="group" aria-label="Zoom, move and step through events">
+                    {button("Zoom in", Action::ZoomIn)}
+                    {button("Zoom out", Action::ZoomOut)}
+                    {move || if vertical() { button("Earlier ↑", Action::Earlier) } else { button("← Earlier", Action::Earlier) }}
+                    {move || if vertical() { button("Later ↓", Action::Later) } else { button("Later →", Action::Later) }}
+                    {button("Show all", Action::ShowAll)}
+                    <span class="tl-step">
+                        {button("Previous event", Action::Previous)}
+                        {button("Next event", Action::Next)}
+                    </span>
+                </div>
+                <p id="tl-keys" class="tl-keys">
+                    "Keys: + and − zoom, arrows move, N and P step to the next and previous event, 0 shows all. Drag to move, pinch or Ctrl + wheel to zoom."
+                </p>
+                <Axis state on_pick=pick />
+                <p class="tl-legend">
+                    "A dot is a day; a bar, a month, a season or a year; a dashed lead-in, a date the event had happened by; a hollow dashed mark, an event whose accounts differ."
+                </p>
+                {more}
+            </div>
+            <div aria-live="polite">
+                {move || {
+                    let id = selected.get();
+                    (!id.is_empty()).then(|| view! { <EventCard id /> })
+                }}
+            </div>
             {list}
         </section>
     }
 }
 
-/// The SVG axis: a tick per year and a focusable mark per event; Enter or Space (or a
-/// click) picks the event in the list.
-#[component]
-fn Axis(
-    shown: Memo<Vec<String>>,
-    selected: RwSignal<String>,
-    on_pick: impl Fn(String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let corpus = corpus();
-    let positions: Vec<f64> = corpus
-        .events
-        .iter()
-        .map(|e| timeline::event_date(e).position())
-        .collect();
-    let first = positions
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min)
-        .floor();
-    let last = positions
-        .iter()
-        .copied()
-        .fold(f64::NEG_INFINITY, f64::max)
-        .ceil();
-    let (first, last) = if first.is_finite() && last > first {
-        (first, last)
-    } else {
-        (1933.0, 1941.0)
-    };
-    let x = move |year: f64| {
-        AXIS_MARGIN + (year - first) / (last - first) * (AXIS_WIDTH - 2.0 * AXIS_MARGIN)
-    };
-    let ticks = (first as i32..=last as i32)
-        .map(|year| {
-            let tx = x(f64::from(year));
-            view! {
-                <line x1=tx x2=tx y1=AXIS_HEIGHT - 40.0 y2=AXIS_HEIGHT - 30.0 class="tick" />
-                <text x=tx y=AXIS_HEIGHT - 12.0 text-anchor="middle" class="tick-label">{year}</text>
-            }
-        })
-        .collect_view();
-    let marks = move || {
-        let ids = shown.get();
-        let mut lane_ends: Vec<f64> = Vec::new();
-        ids.iter()
-            .filter_map(|id| corpus.event(id))
-            .map(|e| {
-                let date = timeline::event_date(e);
-                let cx = x(date.position());
-                // Stack marks that would overlap into lanes.
-                let lane = lane_ends
-                    .iter()
-                    .position(|end| *end + 9.0 < cx)
-                    .unwrap_or(lane_ends.len());
-                if lane == lane_ends.len() {
-                    lane_ends.push(cx)
-                } else {
-                    lane_ends[lane] = cx
-                }
-                let cy = AXIS_HEIGHT - 48.0 - (lane as f64 % 6.0) * 12.0;
-                let id = e.id.clone();
-                let id_for_key = id.clone();
-                let id_for_class = id.clone();
-                let label = format!("{}: {}", date, e.title);
-                let title = label.clone();
-                view! {
-                    <circle
-                        cx=cx
-                        cy=cy
-                        r="6"
-                        class="mark"
-                        class:selected=move || selected.get() == id_for_class
-                        tabindex="0"
-                        role="button"
-                        aria-label=label
-                        on:click=move |_| on_pick(id.clone())
-                        on:keydown=move |ev| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                on_pick(id_for_key.clone());
-                            }
-                        }
-                    >
-                        <title>{title}</title>
-                    </circle>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <figure class="axis no-print">
-            <svg
-                viewBox=format!("0 0 {AXIS_WIDTH} {AXIS_HEIGHT}")
-                role="group"
-                aria-label="Events on a time axis; Tab to an event and press Enter to show it in the list"
-            >
-                <line x1=AXIS_MARGIN x2=AXIS_WIDTH - AXIS_MARGIN y1=AXIS_HEIGHT - 35.0 y2=AXIS_HEIGHT - 35.0 class="axis-line" />
-                {ticks}
-                {marks}
-            </svg>
-        </figure>
-    }
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
 }
 
 #[component]
@@ -311,7 +302,7 @@ fn EventItem(event: &'static Event, selected: RwSignal<String>) -> impl IntoView
                 </p>
             })}
             {(!orgs.is_empty()).then(|| view! { <p class="event-orgs">"Organizations: " {orgs}</p> })}
-            {event.note.clone().map(|n| view! { <p class="note">"Note: " {n}</p> })}
+            {event.note.clone().map(|text| view! { <p class="note">"Note: " <NoteText text /></p> })}
             <super::disputes::DisputedMarker event=event.id.clone() />
         </li>
     }

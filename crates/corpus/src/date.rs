@@ -120,6 +120,25 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// The start of a day as a fractional year (1 December 1934 is about 1934.92), for axes.
+pub fn year_fraction((year, month, day): Day) -> f64 {
+    let days_before: u32 = (1..month)
+        .map(|m| u32::from(days_in_month(year, m)))
+        .sum::<u32>()
+        + u32::from(day)
+        - 1;
+    f64::from(year) + f64::from(days_before) / f64::from(days_in_year(year))
+}
+
+/// 365 or 366.
+pub fn days_in_year(year: u16) -> u16 {
+    if days_in_month(year, 2) == 29 {
+        366
+    } else {
+        365
+    }
+}
+
 impl DocDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with an optional part of the year
     /// (only for year-only dates).
@@ -247,10 +266,7 @@ impl DocDate {
     /// A fractional year (e.g. 1934.92) at the middle of the interval, for placing on an axis.
     pub fn position(&self) -> f64 {
         let (start, end) = self.interval();
-        let as_year = |(y, m, d): Day| {
-            f64::from(y) + (f64::from(m) - 1.0) / 12.0 + (f64::from(d) - 1.0) / 365.0
-        };
-        (as_year(start) + as_year(end)) / 2.0
+        (year_fraction(start) + year_fraction(end)) / 2.0
     }
 }
 

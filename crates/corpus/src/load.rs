@@ -16,6 +16,7 @@ use super::model::{
     Corpus, Dispute, Era, Event, Group, NameSpan, Organization, Passage, PassageKind, Person,
     PrimarySource, Quote, Relation, Statistic, is_whole_word,
 };
+use super::titles;
 
 /// The files a document folder holds, in the order they are read.
 pub const DATA_FILES: [&str; 12] = [
@@ -229,7 +230,8 @@ pub fn whole_word_matches<'a>(
 }
 
 /// Records, for each person, the passages that name them, and for each passage where it
-/// names whom. Where two name forms overlap ("Nikolai Yezhov" and "Yezhov"), the longer wins.
+/// names whom. Where two name forms overlap ("Nikolai Yezhov" and "Yezhov"), the longer wins;
+/// a name inside a book's title ("Alexander Orlov: The FBI's KGB General") names nobody.
 ///
 /// Every name form goes into one Aho-Corasick automaton, so each passage is read once
 /// whatever the number of people: the cost grows with the data, not with its square.
@@ -251,15 +253,24 @@ pub fn fill_mentions(corpus: &mut Corpus) {
         }
     }
     let automaton = AhoCorasick::new(&forms).expect("name forms make a valid automaton");
+    let works: Vec<String> = corpus
+        .sources
+        .iter()
+        .filter_map(|s| s.work.clone())
+        .chain(corpus.quotes.iter().filter_map(|q| q.work.clone()))
+        .collect();
+    let works: Vec<&str> = works.iter().map(String::as_str).collect();
     let mut named_in: Vec<Vec<String>> = vec![Vec::new(); corpus.people.len()];
     for passage in &mut corpus.passages {
         let text = passage.text.as_str();
+        let in_titles = titles::title_spans(text, &works);
         let mut found: Vec<(usize, usize, usize)> = whole_word_matches(&automaton, text)
             .flat_map(|m| {
                 owners[m.pattern().as_usize()]
                     .iter()
                     .map(move |&who| (m.start(), m.end(), who))
             })
+            .filter(|&(start, end, _)| !titles::within(&in_titles, start, end))
             .collect();
         // Longest first at each start (then in the people's order), and drop spans that
         // overlap an earlier one.
