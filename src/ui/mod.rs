@@ -2,6 +2,7 @@
 //! fed by the URL fragment, and one module per view. Views stay thin: they read the corpus
 //! and call the pure modules.
 
+mod clipboard;
 mod common;
 mod disputes;
 mod evidence;
@@ -15,6 +16,8 @@ mod quiz;
 mod reader;
 mod relations;
 mod state;
+mod student_name;
+mod teacher;
 mod timeline;
 mod update;
 
@@ -174,6 +177,7 @@ fn render(route: Route) -> AnyView {
         Route::Source { passage } => view! { <Reader passage /> }.into_any(),
         Route::Disputes { dispute } => view! { <disputes::Disputes dispute /> }.into_any(),
         Route::Progress => view! { <Progress /> }.into_any(),
+        Route::Teacher { page, query } => view! { <teacher::Teacher page query /> }.into_any(),
         Route::NotFound { path } => view! { <NotFound path /> }.into_any(),
     }
 }
