@@ -160,6 +160,7 @@ test('two students take the quiz; the teacher gathers their codes', async ({ pag
 
 /** A finished quiz with its result code (for the axe and phone checks). */
 async function finished(page, app) {
+  await app.open('#/'); // a fresh quiz even if this page has just finished it
   await app.open(`#/quiz?${QUIZ}`);
   await takeQuiz(page, 1);
   await page.getByLabel('Your name').fill('Ann');
@@ -207,7 +208,8 @@ test('at 360 px: no sideways scroll, text at least 12 px, tap targets at least 2
         if (parseFloat(getComputedStyle(el).fontSize) < 12) small.push(el.className || el.tagName);
       }
       for (const a of document.querySelectorAll('main button, main a, main input, main select')) {
-        const r = a.getBoundingClientRect();
+        // A checkbox is tapped through its label.
+        const r = (a.closest('label') ?? a).getBoundingClientRect();
         if (r.width > 0 && r.height > 0 && r.height < 24 && !a.classList.contains('passage-link') && !a.closest('p, li, td')) short.push(a.textContent.slice(0, 40) || a.id);
       }
       return { wide, small, short };
