@@ -130,7 +130,14 @@ pub fn Compose(query: Query) -> impl IntoView {
     let source_items: Vec<(u8, String)> = corpus
         .sources
         .iter()
-        .map(|s| (s.number, format!("({}) {}", s.number, s.heading)))
+        .map(|s| {
+            let author = s.author(corpus).unwrap_or_else(|| "Unknown author".into());
+            let label = match &s.date {
+                Some(date) => format!("({}) {author}, {date}", s.number),
+                None => format!("({}) {author}", s.number),
+            };
+            (s.number, label)
+        })
         .collect();
     let topic_items: Vec<(Topic, String)> = Topic::ALL
         .into_iter()
@@ -184,7 +191,7 @@ pub fn Compose(query: Query) -> impl IntoView {
                         {move || match available.get() {
                             0 => "No question fits this choice.".to_string(),
                             1 => "This choice allows 1 distinct question.".to_string(),
-                            n if n >= QuizSettings::MAX_LENGTH => format!("This choice allows {n} or more distinct questions (a quiz has at most {}).", QuizSettings::MAX_LENGTH),
+                            n if n > QuizSettings::MAX_LENGTH => format!("This choice allows {n} distinct questions (a quiz has at most {}).", QuizSettings::MAX_LENGTH),
                             n => format!("This choice allows {n} distinct questions."),
                         }}
                     </p>
