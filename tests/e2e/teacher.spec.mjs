@@ -140,6 +140,14 @@ test('two students take the quiz; the teacher gathers their codes', async ({ pag
   // Ann's file again: a duplicate, ignored.
   await page.getByLabel(/Result files/).setInputFiles(test.info().outputPath('ann.txt'));
   await expect(page.locator('.class-summary')).toHaveText('4 codes read: 2 results taken, 1 duplicate ignored, 1 refused.');
+  // Bob's code dropped as a file: another duplicate.
+  const dropped = await page.evaluateHandle((code) => {
+    const data = new DataTransfer();
+    data.items.add(new File([`# result\n${code}\n`], 'bob.txt', { type: 'text/plain' }));
+    return data;
+  }, codes[1]);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.locator('.class-summary')).toHaveText('5 codes read: 2 results taken, 2 duplicates ignored, 1 refused.');
   const rows = page.locator('.class-table').first().locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0).locator('th')).toHaveText('Ann Smith');
