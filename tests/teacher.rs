@@ -402,3 +402,19 @@ fn a_stated_score_that_does_not_match_the_answers_is_flagged() {
     let class = ClassResults::gather(corpus(), &[("file".into(), result.encode())]);
     assert!(class.quizzes[0].students[0].score_differs);
 }
+
+#[test]
+fn a_quiz_resumed_after_a_reload_keeps_its_start_time() {
+    use nkvd_study::study::quiz_run::{QuizRun, SavedRun};
+    let questions = generate(corpus(), &everything(42, 6));
+    let run = QuizRun::new(questions);
+    let saved = SavedRun {
+        started_ms: Some(1_764_684_300_000),
+        ..SavedRun::of(&run, "seed=42")
+    };
+    let back = SavedRun::from_json(&saved.to_json()).unwrap();
+    assert_eq!(back.started_ms, Some(1_764_684_300_000));
+    // A run saved before start times were kept still resumes, with none.
+    let older = SavedRun::from_json(&SavedRun::of(&run, "seed=42").to_json()).unwrap();
+    assert_eq!(older.started_ms, None);
+}

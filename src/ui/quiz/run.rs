@@ -49,13 +49,21 @@ pub fn TakeQuiz(assignment: Assignment) -> impl IntoView {
         pairs.extend(assignment.scope.to_query());
         Query(pairs).to_string().trim_start_matches('?').to_string()
     });
-    let started_ms = StoredValue::new(now().now_ms);
     let finished_ms = StoredValue::new(None::<i64>);
     let title = assignment.title.clone();
     let instructions = assignment.instructions.clone();
     let assignment = StoredValue::new(assignment);
-    let resumed_run =
-        resume::load().and_then(|saved| saved.resume(&key.get_value(), questions.get_value()).ok());
+    let saved = resume::load();
+    let resumed_run = saved
+        .as_ref()
+        .and_then(|saved| saved.resume(&key.get_value(), questions.get_value()).ok());
+    // A resumed quiz keeps the time it was started.
+    let started_ms = StoredValue::new(
+        saved
+            .filter(|_| resumed_run.is_some())
+            .and_then(|s| s.started_ms)
+            .unwrap_or_else(|| now().now_ms),
+    );
     let resumed = RwSignal::new(resumed_run.is_some());
     let run = RwSignal::new(resumed_run.unwrap_or_else(|| QuizRun::new(questions.get_value())));
     let recorded = StoredValue::new(false);
@@ -66,7 +74,10 @@ pub fn TakeQuiz(assignment: Assignment) -> impl IntoView {
             if r.is_finished() {
                 resume::clear();
             } else {
-                resume::save(&SavedRun::of(r, &key.get_value()));
+                resume::save(&SavedRun {
+                    started_ms: Some(started_ms.get_value()),
+                    ..SavedRun::of(r, &key.get_value())
+                });
             }
         })
     };
@@ -136,6 +147,7 @@ pub fn TakeQuiz(assignment: Assignment) -> impl IntoView {
     let start_again = move |_| {
         resume::clear();
         resumed.set(false);
+        started_ms.set_value(now().now_ms);
         run.set(QuizRun::new(questions.get_value()));
         focus_next_frame("main h2");
     };
