@@ -172,6 +172,8 @@ fn SheetQuestion(question: Question, answers: bool) -> impl IntoView {
             }
             .into_any()
         }
+        // With the answer shown below, the blanks to fill in are the worksheet's only.
+        QuestionBody::TrueFalse { .. } | QuestionBody::Typed { .. } if answers => ().into_any(),
         QuestionBody::TrueFalse { .. } => {
             view! { <p class="sheet-choices">"True" <span class="blank short"></span> " False" <span class="blank short"></span></p> }.into_any()
         }
