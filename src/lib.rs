@@ -9,5 +9,6 @@ pub mod progress;
 pub mod route;
 pub mod search;
 pub mod study;
+pub mod teacher;
 pub mod timeline;
 pub mod ui;

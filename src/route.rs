@@ -32,9 +32,35 @@ pub enum Route {
         dispute: Option<String>,
     },
     Progress,
+    /// The teacher's pages (a quiz's link parameters in the query).
+    Teacher {
+        page: TeacherPage,
+        query: Query,
+    },
     NotFound {
         path: String,
     },
+}
+
+/// Which teacher's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeacherPage {
+    /// Choosing a quiz's scope, length, title and instructions; its link.
+    Compose,
+    /// Every question with its answer; the worksheet and answer key to print.
+    Preview,
+    /// A class's result codes gathered.
+    Results,
+}
+
+impl TeacherPage {
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Compose => "",
+            Self::Preview => "/preview",
+            Self::Results => "/results",
+        }
+    }
 }
 
 /// The `?key=value&…` part of a fragment, in order.
@@ -162,6 +188,18 @@ impl Route {
                 dispute: Some(id.to_string()),
             },
             ["progress"] => Self::Progress,
+            ["teacher"] => Self::Teacher {
+                page: TeacherPage::Compose,
+                query,
+            },
+            ["teacher", "preview"] => Self::Teacher {
+                page: TeacherPage::Preview,
+                query,
+            },
+            ["teacher", "results"] => Self::Teacher {
+                page: TeacherPage::Results,
+                query,
+            },
             _ => Self::NotFound { path: decode(path) },
         }
     }
@@ -181,6 +219,7 @@ impl Route {
             Self::Disputes { dispute: None } => "#/disputes".to_string(),
             Self::Disputes { dispute: Some(id) } => format!("#/disputes/{}", encode(id)),
             Self::Progress => "#/progress".to_string(),
+            Self::Teacher { page, query } => format!("#/teacher{}{query}", page.slug()),
             Self::NotFound { path } => format!("#{path}"),
         }
     }
@@ -193,7 +232,7 @@ impl Route {
             Self::Relations => Section::Relations,
             Self::Timeline { .. } => Section::Timeline,
             Self::Flashcards { .. } => Section::Flashcards,
-            Self::Quiz { .. } => Section::Quiz,
+            Self::Quiz { .. } | Self::Teacher { .. } => Section::Quiz,
             Self::Source { .. } => Section::Source,
             Self::Disputes { .. } => Section::Disputes,
             Self::Progress => Section::Progress,
@@ -300,6 +339,18 @@ mod tests {
                 dispute: Some("slutsky_death".into()),
             },
             Route::Progress,
+            Route::Teacher {
+                page: TeacherPage::Compose,
+                query: Query::default().with("seed", "42").with("title", "Week 4"),
+            },
+            Route::Teacher {
+                page: TeacherPage::Preview,
+                query: Query::default().with("seed", "42"),
+            },
+            Route::Teacher {
+                page: TeacherPage::Results,
+                query: Query::default(),
+            },
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());

@@ -65,7 +65,7 @@ const BROWSER_AND_UI: &[&str] = &["crate::ui", "leptos", "web_sys", "js_sys", "w
 fn the_pure_layers_never_use_the_user_interface_or_the_browser() {
     let mut found = Vec::new();
     for layer in [
-        "content", "study", "graph", "timeline", "search", "route", "progress",
+        "content", "study", "graph", "timeline", "search", "route", "progress", "teacher",
     ] {
         // The one adapter to the browser's localStorage; everything it decides is in
         // `progress::saving` and `progress::merge`, which stay pure.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::card_id::CardId;
 use super::leeches::is_leech;
 use super::review_queue::is_learning;
-use super::schedule::{CardState, Clock, Phase, day_of, is_due_today};
+use super::schedule::{CardState, Clock, Phase, civil_date, day_of, is_due_today};
 
 /// Where a card is, for the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,17 +134,8 @@ pub fn due_label(due_ms: i64, clock: &Clock) -> String {
         0 => "due today".to_string(),
         1 => "due tomorrow".to_string(),
         _ => {
-            // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-            let z = day + 719_468;
-            let era = z.div_euclid(146_097);
-            let doe = z.rem_euclid(146_097);
-            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-            let mp = (5 * doy + 2) / 153;
-            let d = doy - (153 * mp + 2) / 5 + 1;
-            let m = if mp < 10 { mp + 3 } else { mp - 9 };
-            let y = yoe + era * 400 + i64::from(m <= 2);
-            format!("due {d} {} {y}", MONTHS[(m - 1) as usize])
+            let (y, m, d) = civil_date(day);
+            format!("due {d} {} {y}", MONTHS[usize::from(m) - 1])
         }
     }
 }

@@ -41,6 +41,20 @@ pub fn day_of(ms: i64, utc_offset_minutes: i32) -> i64 {
     (ms + i64::from(utc_offset_minutes) * 60_000).div_euclid(DAY_MS)
 }
 
+/// A day number (days since 1970-01-01) as a civil date: year, month (1–12), day (1–31).
+/// Howard Hinnant's algorithm.
+pub fn civil_date(day: i64) -> (i64, u8, u8) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m as u8, d as u8)
+}
+
 /// How well the student recalled a card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -16,6 +16,8 @@ mod quiz;
 mod reader;
 mod relations;
 mod state;
+mod student_name;
+mod teacher;
 mod timeline;
 mod update;
 
@@ -178,6 +180,7 @@ fn render(route: Route) -> AnyView {
         Route::Source { passage } => view! { <Reader passage /> }.into_any(),
         Route::Disputes { dispute } => view! { <disputes::Disputes dispute /> }.into_any(),
         Route::Progress => view! { <Progress /> }.into_any(),
+        Route::Teacher { page, query } => view! { <teacher::Teacher page query /> }.into_any(),
         Route::NotFound { path } => view! { <NotFound path /> }.into_any(),
     }
 }

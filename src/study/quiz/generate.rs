@@ -16,6 +16,12 @@ use crate::study::rng::Rng;
 
 /// Generates the quiz the settings describe (see the module documentation).
 pub fn generate(corpus: &Corpus, settings: &QuizSettings) -> Vec<Question> {
+    generate_within(corpus, settings, &Scope::default())
+}
+
+/// Generates the quiz the settings describe, asking only questions within the scope. An
+/// unnarrowed scope gives exactly [`generate`]'s quiz: the scope only skips questions.
+pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) -> Vec<Question> {
     let settings = settings.canonical();
     let length = settings.length.min(QuizSettings::MAX_LENGTH);
     let ctx = Ctx::new(corpus);
@@ -72,6 +78,9 @@ pub fn generate(corpus: &Corpus, settings: &QuizSettings) -> Vec<Question> {
                 let Some(question) = build(&ctx, &candidate, settings.seed) else {
                     continue;
                 };
+                if !scope.admits(corpus, &question) {
+                    continue;
+                }
                 if ids.insert(question.id.clone()) {
                     facts.extend(candidate.fact);
                     quiz.push(question);
@@ -88,12 +97,37 @@ pub fn generate(corpus: &Corpus, settings: &QuizSettings) -> Vec<Question> {
             break;
         }
         if let Some(question) = build(&ctx, &candidate, settings.seed)
+            && scope.admits(corpus, &question)
             && ids.insert(question.id.clone())
         {
             quiz.push(question);
         }
     }
     quiz
+}
+
+/// How many distinct questions the settings' kinds and topics allow within the scope: the
+/// most [`generate_within`] can ask, whatever the length (order and match questions, drawn
+/// afresh for each slot, count up to [`QuizSettings::MAX_LENGTH`]).
+pub fn available(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) -> usize {
+    let settings = settings.canonical();
+    let ctx = Ctx::new(corpus);
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for &kind in &settings.kinds {
+        for &topic in &settings.topics {
+            if !compatible(kind, topic) {
+                continue;
+            }
+            for candidate in candidates(&ctx, kind, topic, QuizSettings::MAX_LENGTH) {
+                if let Some(question) = build(&ctx, &candidate, settings.seed)
+                    && scope.admits(corpus, &question)
+                {
+                    ids.insert(question.id);
+                }
+            }
+        }
+    }
+    ids.len()
 }
 
 /// Everything a question can be built from, before any randomness.

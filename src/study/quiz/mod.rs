@@ -35,14 +35,16 @@ mod orgs;
 mod people;
 mod question;
 mod quotes;
+mod scope;
 mod settings;
 mod sources;
 #[cfg(test)]
 mod tests;
 
 pub use crate::study::answer::AnswerKind;
-pub use generate::{generate, text_reads_well};
+pub use generate::{available, generate, generate_within, text_reads_well};
 pub use question::{Question, QuestionBody, Response, accepted_spelling, check, correct_response};
+pub use scope::{SCOPE_KEYS, Scope, about_person, from_source, in_era, in_group};
 pub use settings::{QuestionKind, QuizSettings, Topic, compatible};
 
 use ctx::*;

@@ -31,6 +31,9 @@ pub struct SavedRun {
     pub position: usize,
     #[serde(default)]
     pub retry: u32,
+    /// When the quiz was started (ms since 1970), for the time a result code states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_ms: Option<i64>,
 }
 
 /// Why a saved run is not resumed (the quiz then starts from its first question).
@@ -58,7 +61,8 @@ impl fmt::Display for ResumeError {
 }
 
 impl SavedRun {
-    /// The state of a run of the quiz with these settings.
+    /// The state of a run of the quiz with these settings (started at an unknown time: see
+    /// [`SavedRun::started_ms`]).
     pub fn of(run: &QuizRun, settings: &str) -> Self {
         Self {
             version: VERSION,
@@ -68,6 +72,7 @@ impl SavedRun {
             responses: run.answers().iter().map(|a| a.response.clone()).collect(),
             position: run.position(),
             retry: run.retry(),
+            started_ms: None,
         }
     }
 

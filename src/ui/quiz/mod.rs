@@ -3,6 +3,7 @@
 //! render it and dispatch to its methods.
 
 mod feedback;
+mod hand_in;
 mod input;
 mod learn;
 mod order;
@@ -12,8 +13,9 @@ mod run;
 
 use leptos::prelude::*;
 
-use crate::route::{Query, Route};
-use crate::study::quiz::{QuestionKind, QuizSettings, Topic};
+use crate::route::{Query, Route, TeacherPage};
+use crate::study::quiz::{QuestionKind, QuizSettings, Scope, Topic};
+use crate::teacher::Assignment;
 
 use learn::LearnSession;
 use run::TakeQuiz;
@@ -28,19 +30,26 @@ pub fn Quiz(query: Query) -> impl IntoView {
         Ok(settings) if query.get("mode") == Some("learn") => {
             view! { <LearnSession settings /> }.into_any()
         }
-        Ok(settings) => view! { <TakeQuiz settings /> }.into_any(),
-        Err(error) => view! {
-            <section>
-                <h1 tabindex="-1">"Quiz"</h1>
-                <p class="error" role="alert">"This quiz link is not valid: " {error} "."</p>
-                <p><a href=Route::Quiz { query: Query::default() }.href()>"Set up a new quiz"</a></p>
-            </section>
-        }
-        .into_any(),
+        Ok(_) => match Assignment::from_query(&query.0) {
+            Ok(assignment) => view! { <TakeQuiz assignment /> }.into_any(),
+            Err(error) => invalid(error),
+        },
+        Err(error) => invalid(error),
     }
 }
 
-fn random_seed() -> u64 {
+fn invalid(error: String) -> AnyView {
+    view! {
+        <section>
+            <h1 tabindex="-1">"Quiz"</h1>
+            <p class="error" role="alert">"This quiz link is not valid: " {error} "."</p>
+            <p><a href=Route::Quiz { query: Query::default() }.href()>"Set up a new quiz"</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+pub(crate) fn random_seed() -> u64 {
     (js_sys::Math::random() * 1_000_000_000.0) as u64
 }
 
@@ -51,6 +60,20 @@ fn QuizSetup() -> impl IntoView {
     let kinds = RwSignal::new(defaults.kinds.clone());
     let length = RwSignal::new(defaults.length);
     let learn = RwSignal::new(false);
+    // How many distinct questions the choice allows (test mode; the seed does not change it).
+    let available = Memo::new(move |_| {
+        let settings = QuizSettings {
+            topics: topics.get(),
+            kinds: kinds.get(),
+            ..QuizSettings::default()
+        };
+        if settings.topics.is_empty() || settings.kinds.is_empty() {
+            0
+        } else {
+            crate::study::quiz::available(crate::content::corpus(), &settings, &Scope::default())
+        }
+    });
+    let none = move || !learn.get() && available.get() == 0;
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let settings = QuizSettings {
@@ -73,6 +96,13 @@ fn QuizSetup() -> impl IntoView {
         <section class="quiz-setup">
             <h1 tabindex="-1">"Quiz"</h1>
             <p class="muted">"Questions are made from the document; each answer shows the passage it comes from."</p>
+            <p class="teacher-entry">
+                "Teaching a class? "
+                <a href=Route::Teacher { page: TeacherPage::Compose, query: Query::default() }.href()>"Compose a quiz for your class"</a>
+                " (by era, group, person or primary source, with a worksheet and answer key) or "
+                <a href=Route::Teacher { page: TeacherPage::Results, query: Query::default() }.href()>"gather your class's results"</a>
+                "."
+            </p>
             <form on:submit=start>
                 <fieldset>
                     <legend>"Topics"</legend>
@@ -128,8 +158,15 @@ fn QuizSetup() -> impl IntoView {
                 <p class="error" role="alert" hidden=move || !(topics.with(Vec::is_empty) || (!learn.get() && kinds.with(Vec::is_empty)))>
                     "Choose at least one topic and one kind of question."
                 </p>
+                <p role="status" class="setup-count" hidden=move || learn.get() || topics.with(Vec::is_empty) || kinds.with(Vec::is_empty)>
+                    {move || match available.get() {
+                        0 => "No question fits these topics and kinds: some kinds only fit some topics (chronological order needs dates; matching needs quotes).".to_string(),
+                        n if n < length.get() => format!("These topics and kinds allow {n} distinct questions: the quiz will have {n}, not {}.", length.get()),
+                        n => format!("These topics and kinds allow {n} distinct questions."),
+                    }}
+                </p>
                 <p>
-                    <button type="submit" class="primary" disabled=move || topics.with(Vec::is_empty) || (!learn.get() && kinds.with(Vec::is_empty))>
+                    <button type="submit" class="primary" disabled=move || topics.with(Vec::is_empty) || (!learn.get() && kinds.with(Vec::is_empty)) || none()>
                         "Start the quiz"
                     </button>
                 </p>

@@ -1,14 +1,15 @@
 //! The end of a round: the score (whole answers, and points with partial credit), the review
 //! of mistakes (true/false items with their statement), "Retry my mistakes", and for the
-//! quiz's own round the text result to copy for a teacher.
+//! quiz's own round the result code for a teacher ([`HandIn`]).
 
 use leptos::prelude::*;
 
 use crate::route::{Query, Route};
 use crate::study::quiz_run::{QuizRun, describe_response, review_prompt};
-use crate::ui::browser::copy_text;
+use crate::teacher::Assignment;
 use crate::ui::common::PassageLinks;
 
+use super::hand_in::{HandIn, Timing};
 use super::resume;
 
 /// Points with up to two decimals and no trailing zeros ("7", "6.5", "6.75").
@@ -20,7 +21,8 @@ fn points(value: f64) -> String {
 #[component]
 pub fn QuizResults(
     run: RwSignal<QuizRun>,
-    share_href: String,
+    assignment: Assignment,
+    timing: Timing,
     on_retry: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let snapshot = run.get_untracked();
@@ -39,39 +41,6 @@ pub fn QuizResults(
         })
         .collect();
     let missed = mistakes.len();
-    let link = format!(
-        "{}{}",
-        window()
-            .location()
-            .href()
-            .unwrap_or_default()
-            .split('#')
-            .next()
-            .unwrap_or_default(),
-        share_href
-    );
-    let summary = {
-        let mut text = format!(
-            "NKVD Study quiz: {} of {} right.\nQuiz link: {link}\n",
-            score.right, score.of
-        );
-        if score.partial {
-            text.push_str(&format!(
-                "With partial credit: {} of {} points.\n",
-                points(score.points),
-                score.of
-            ));
-        }
-        for (prompt, given, right, _) in &mistakes {
-            text.push_str(&format!(
-                "Missed: {prompt} (answered: {given}; right: {right})\n"
-            ));
-        }
-        text
-    };
-    // None: not tried; Some(true): copied; Some(false): the browser refused.
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
-    let summary_for_copy = summary.clone();
     let heading = if retry_round > 0 {
         format!("Retry: {} of {} right", score.right, score.of)
     } else {
@@ -82,6 +51,9 @@ pub fn QuizResults(
             <h2 tabindex="-1">{heading}</h2>
             {score.partial.then(|| view! {
                 <p>"With partial credit: " <strong>{points(score.points)} " of " {score.of}</strong> " points."</p>
+            })}
+            {(retry_round == 0).then(|| view! {
+                <HandIn assignment run=snapshot.clone() timing />
             })}
             {if mistakes.is_empty() {
                 view! { <p>"Every answer right."</p> }.into_any()
@@ -105,23 +77,7 @@ pub fn QuizResults(
                     </ol>
                 }.into_any()
             }}
-            {(retry_round == 0).then(|| view! {
-                <h3>"Result for a teacher"</h3>
-                <pre class="result-text">{summary}</pre>
-            })}
             <p class="no-print">
-                {(retry_round == 0).then(|| view! {
-                    <button type="button" on:click=move |_| {
-                        // The browser may refuse (no permission, page not focused): say so.
-                        copy_text(&summary_for_copy, move |done| copied.set(Some(done)));
-                    }>"Copy the result"</button>
-                })}
-                <span role="status">{move || match copied.get() {
-                    Some(true) => " Copied.",
-                    Some(false) => " The browser did not allow copying: select the text above and copy it.",
-                    None => "",
-                }}</span>
-                " "
                 <button type="button" class="link-button" on:click=move |_| {
                     resume::clear();
                     let _ = window().location().reload();

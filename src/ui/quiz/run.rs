@@ -9,13 +9,15 @@ use wasm_bindgen::JsCast;
 use crate::content::corpus;
 use crate::progress::format::QuizRecord;
 use crate::route::{Query, Route};
-use crate::study::quiz::{self, QuizSettings, Response};
+use crate::study::quiz::Response;
 use crate::study::quiz_run::{Answer, QuizRun, SavedRun};
 use crate::study::schedule::{self, Grade};
+use crate::teacher::Assignment;
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
 
 use super::feedback::Feedback;
+use super::hand_in::Timing;
 use super::input::QuestionInput;
 use super::results::QuizResults;
 use super::resume;
@@ -35,21 +37,34 @@ pub fn focus_next_frame(selector: &'static str) {
 }
 
 #[component]
-pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
+pub fn TakeQuiz(assignment: Assignment) -> impl IntoView {
     let state = AppState::get();
-    let questions = StoredValue::new(quiz::generate(corpus(), &settings));
+    let questions = StoredValue::new(assignment.questions(corpus()));
     let share_href = Route::Quiz {
-        query: Query(settings.to_query()),
+        query: Query(assignment.to_query()),
     }
     .href();
-    let key = StoredValue::new(
-        Query(settings.to_query())
-            .to_string()
-            .trim_start_matches('?')
-            .to_string(),
+    // The settings and scope, as the link writes them (a plain quiz's key is its link's).
+    let key = StoredValue::new({
+        let mut pairs = assignment.settings.to_query();
+        pairs.extend(assignment.scope.to_query());
+        Query(pairs).to_string().trim_start_matches('?').to_string()
+    });
+    let finished_ms = StoredValue::new(None::<i64>);
+    let title = assignment.title.clone();
+    let instructions = assignment.instructions.clone();
+    let assignment = StoredValue::new(assignment);
+    let saved = resume::load();
+    let resumed_run = saved
+        .as_ref()
+        .and_then(|saved| saved.resume(&key.get_value(), questions.get_value()).ok());
+    // A resumed quiz keeps the time it was started.
+    let started_ms = StoredValue::new(
+        saved
+            .filter(|_| resumed_run.is_some())
+            .and_then(|s| s.started_ms)
+            .unwrap_or_else(|| now().now_ms),
     );
-    let resumed_run =
-        resume::load().and_then(|saved| saved.resume(&key.get_value(), questions.get_value()).ok());
     let resumed = RwSignal::new(resumed_run.is_some());
     let run = RwSignal::new(resumed_run.unwrap_or_else(|| QuizRun::new(questions.get_value())));
     let recorded = StoredValue::new(false);
@@ -60,7 +75,10 @@ pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
             if r.is_finished() {
                 resume::clear();
             } else {
-                resume::save(&SavedRun::of(r, &key.get_value()));
+                resume::save(&SavedRun {
+                    started_ms: Some(started_ms.get_value()),
+                    ..SavedRun::of(r, &key.get_value())
+                });
             }
         })
     };
@@ -72,6 +90,7 @@ pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
         }
         recorded.set_value(true);
         let clock = now();
+        finished_ms.set_value(Some(clock.now_ms));
         let (missed, score) = run.with_untracked(|r| {
             let missed: Vec<_> = r.mistakes().into_iter().map(|(q, _)| q.clone()).collect();
             (missed, r.score())
@@ -129,6 +148,7 @@ pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
     let start_again = move |_| {
         resume::clear();
         resumed.set(false);
+        started_ms.set_value(now().now_ms);
         run.set(QuizRun::new(questions.get_value()));
         focus_next_frame("main h2");
     };
@@ -137,15 +157,20 @@ pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
     let current_answer: Memo<Option<Answer>> =
         Memo::new(move |_| run.with(|r| r.current_answer().cloned()));
 
-    let results_href = share_href.clone();
     let body = move || {
         let (retry_round, i, finished, total) = at.get();
         if total == 0 {
-            return view! { <p class="error">"These settings give no question. Choose more topics or kinds."</p> }.into_any();
+            return view! { <p class="error">"These settings give no question. Choose more topics or kinds, or a wider scope."</p> }.into_any();
         }
         if finished {
-            return view! { <QuizResults run share_href=results_href.clone() on_retry=retry /> }
-                .into_any();
+            let timing = Timing {
+                started_ms: started_ms.get_value(),
+                finished_ms: finished_ms.get_value().unwrap_or_else(|| now().now_ms),
+            };
+            return view! {
+                <QuizResults run assignment=assignment.get_value() timing on_retry=retry />
+            }
+            .into_any();
         }
         let Some(question) = run.with_untracked(|r| r.current().cloned()) else {
             return ().into_any();
@@ -176,7 +201,8 @@ pub fn TakeQuiz(settings: QuizSettings) -> impl IntoView {
 
     view! {
         <section class="quiz">
-            <h1 tabindex="-1">"Quiz"</h1>
+            <h1 tabindex="-1">{if title.is_empty() { "Quiz".to_string() } else { title }}</h1>
+            {(!instructions.is_empty()).then(|| view! { <p class="quiz-instructions">{instructions}</p> })}
             <p class="share no-print">
                 "Share this quiz: everyone who opens "
                 <a href=share_href.clone()>"this link"</a>
