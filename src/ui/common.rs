@@ -85,3 +85,23 @@ pub fn StatementView(statement: Statement) -> impl IntoView {
         </span>
     }
 }
+
+/// "People: A, B, C" with a link to each, for an event; nothing when it names nobody.
+#[component]
+pub fn EventPeople(ids: Vec<String>) -> impl IntoView {
+    (!ids.is_empty()).then(|| {
+        view! {
+            <p class="event-people">
+                "People: "
+                {ids
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, id)| view! {
+                        {(i > 0).then_some(", ")}
+                        <PersonLink id />
+                    })
+                    .collect_view()}
+            </p>
+        }
+    })
+}

@@ -246,14 +246,12 @@ pub fn DisputedMarker(event: String) -> impl IntoView {
         .collect();
     (!items.is_empty()).then(|| {
         view! {
-            <p class="disputed-marker">
+            <div class="disputed-marker">
                 <span class="disputed-badge">"Accounts differ"</span>
-                " "
-                {items.into_iter().enumerate().map(|(i, d)| view! {
-                    {(i > 0).then_some("; ")}
-                    <DisputeLink dispute=d />
-                }).collect_view()}
-            </p>
+                <ul class="disputed-list">
+                    {items.into_iter().map(|d| view! { <li><DisputeLink dispute=d /></li> }).collect_view()}
+                </ul>
+            </div>
         }
     })
 }

@@ -14,7 +14,7 @@ use crate::timeline;
 use crate::timeline::action::Action;
 use crate::timeline::layout::{Frame, Orientation};
 
-use super::common::{Attribution, NoteText, PassageLinks, PersonLink};
+use super::common::{Attribution, EventPeople, NoteText, PassageLinks};
 use axis::Axis;
 use card::EventCard;
 use focus::{focus_on_mark, keep_focus};
@@ -292,15 +292,7 @@ fn EventItem(event: &'static Event, selected: RwSignal<String>) -> impl IntoView
                 " "
                 <PassageLinks ids=event.passages.clone() />
             </p>
-            {(!event.people.is_empty()).then(|| view! {
-                <p class="event-people">
-                    "People: "
-                    {event.people.iter().cloned().enumerate().map(|(i, id)| view! {
-                        {(i > 0).then_some(", ")}
-                        <PersonLink id />
-                    }).collect_view()}
-                </p>
-            })}
+            <EventPeople ids=event.people.clone() />
             {(!orgs.is_empty()).then(|| view! { <p class="event-orgs">"Organizations: " {orgs}</p> })}
             {event.note.clone().map(|text| view! { <p class="note">"Note: " <NoteText text /></p> })}
             <super::disputes::DisputedMarker event=event.id.clone() />

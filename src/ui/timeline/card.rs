@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::content::corpus;
 use crate::timeline;
 
-use super::super::common::{Attribution, NoteText, PassageLinks, PersonLink};
+use super::super::common::{Attribution, EventPeople, NoteText, PassageLinks};
 use super::super::disputes::DisputedMarker;
 use super::super::evidence::Evidence;
 
@@ -35,15 +35,7 @@ pub fn EventCard(id: String) -> impl IntoView {
             <p class="tl-card-sources">
                 "All passages: " <PassageLinks ids=event.passages.clone() />
             </p>
-            {(!event.people.is_empty()).then(|| view! {
-                <p class="event-people">
-                    "People: "
-                    {event.people.iter().cloned().enumerate().map(|(i, id)| view! {
-                        {(i > 0).then_some(", ")}
-                        <PersonLink id />
-                    }).collect_view()}
-                </p>
-            })}
+            <EventPeople ids=event.people.clone() />
             {event.note.clone().map(|text| view! { <p class="note">"Note: " <NoteText text /></p> })}
             <DisputedMarker event=event.id.clone() />
         </section>
