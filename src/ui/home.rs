@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::corpus;
-use crate::route::Section;
+use crate::route::{Query, Route, Section, TeacherPage};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -40,12 +40,23 @@ pub fn Home() -> impl IntoView {
                     " — " {corpus.events.len()} " dated events."
                 </li>
                 <li>
+                    <a href=Section::Disputes.route().href()>"Compare the accounts"</a>
+                    " — " {corpus.disputes.len()} " points on which the sources differ, side by side."
+                </li>
+                <li>
                     <a href=Section::Flashcards.route().href()>"Review flashcards"</a>
                     " or "
                     <a href=Section::Quiz.route().href()>"take a quiz"</a>
                     "."
                 </li>
             </ul>
+            <p class="teacher-start">
+                "Teaching a class? "
+                <a href=Route::Teacher { page: TeacherPage::Compose, query: Query::default() }.href()>
+                    "Set a quiz, print it and gather the results"
+                </a>
+                " — no server and no accounts."
+            </p>
         </section>
     }
 }
