@@ -317,7 +317,11 @@ function main() {
   const texts = splitPassages(document);
   const passages = texts.length;
   const files = readdirSync(from).filter((f) => f.endsWith('.toml')).sort();
-  const data = Object.fromEntries(files.map((f) => [f, parseToml(readFileSync(join(from, f), 'utf8'), join(from, f))]));
+  // Files of nested tables (`[[dispute.accounts]]`), which this reader does not parse, are
+  // copied as they are: their ids and passages are those of copy 0, which keeps them.
+  const nested = (f) => /^\[\[[A-Za-z_]+\.[A-Za-z_.]+\]\]/m.test(readFileSync(join(from, f), 'utf8'));
+  const verbatim = files.filter(nested);
+  const data = Object.fromEntries(files.filter((f) => !nested(f)).map((f) => [f, parseToml(readFileSync(join(from, f), 'utf8'), join(from, f))]));
 
   // Every name form of every person, longest first (the loader credits the longest form).
   const forms = [...new Set((data['people.toml']?.person ?? []).flatMap((p) => [p.name, ...(p.variants ?? [])]))]
@@ -370,6 +374,12 @@ function main() {
       dropped++;
       return null;
     }
+    // A quotation the document gives twice is one quote: a copy whose words name nobody
+    // (so its text is the original's, word for word) is left out.
+    if (table === 'quote' && k > 0 && rename(record.text, k) === record.text) {
+      dropped++;
+      return null;
+    }
     const copy = {};
     for (const [key, v] of Object.entries(record)) {
       if (table === 'quote' && key === 'source' && k >= sourceCopies) continue;
@@ -406,7 +416,8 @@ function main() {
     }
     writeFileSync(join(out, file), writeToml(result));
   }
-  const summary = { from, out, copies, passages: passages * copies, source_copies: sourceCopies, quotes_dropped: dropped, records: counts };
+  for (const file of verbatim) writeFileSync(join(out, file), readFileSync(join(from, file), 'utf8'));
+  const summary = { from, out, copies, copied_as_is: verbatim, passages: passages * copies, source_copies: sourceCopies, quotes_dropped: dropped, records: counts };
   console.log(JSON.stringify(summary));
 }
 
