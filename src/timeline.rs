@@ -29,6 +29,22 @@ pub fn era_bounds(era: &Era) -> Option<(crate::content::date::Day, crate::conten
     Some((start, end))
 }
 
+/// The eras as bands to draw, each over its stretch of time (an era whose bounds do not
+/// parse is left out; the build refuses such data).
+pub fn era_bands(eras: &[Era]) -> Vec<layout::Era<'_>> {
+    eras.iter()
+        .filter_map(|e| {
+            let (start, end) = era_extent(e)?;
+            Some(layout::Era {
+                id: &e.id,
+                name: &e.name,
+                start,
+                end,
+            })
+        })
+        .collect()
+}
+
 /// An event's stretch of time on the axis.
 pub fn event_extent(event: &Event) -> extent::Extent {
     extent::Extent::of(&event_date(event), event.date_is)

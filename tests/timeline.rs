@@ -20,19 +20,7 @@ fn entries(filter: &Filter) -> Vec<Entry<'static>> {
 }
 
 fn eras() -> Vec<Era<'static>> {
-    corpus()
-        .eras
-        .iter()
-        .filter_map(|e| {
-            let (start, end) = timeline::era_extent(e)?;
-            Some(Era {
-                id: &e.id,
-                name: &e.name,
-                start,
-                end,
-            })
-        })
-        .collect()
+    timeline::era_bands(&corpus().eras)
 }
 
 fn bounds(entries: &[Entry]) -> Bounds {

@@ -59,19 +59,7 @@ impl TimelineState {
                 Bounds::around(&extents)
             })
         });
-        let eras: Vec<Era<'static>> = corpus
-            .eras
-            .iter()
-            .filter_map(|e| {
-                let (start, end) = timeline::era_extent(e)?;
-                Some(Era {
-                    id: &e.id,
-                    name: &e.name,
-                    start,
-                    end,
-                })
-            })
-            .collect();
+        let eras: Vec<Era<'static>> = timeline::era_bands(&corpus.eras);
         let layout = Memo::new(move |_| {
             let bounds = bounds.get()?;
             let entries: Vec<Entry<'static>> = shown.with(|ids| {
