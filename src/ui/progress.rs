@@ -333,9 +333,10 @@ fn ExportImport() -> impl IntoView {
             )));
             return;
         }
+        // The view may be gone by the time the file is read: then nothing is updated.
         settle(file.text(), move |outcome| {
             let Ok(value) = outcome else {
-                message.set(Some((
+                message.try_set(Some((
                     false,
                     "The file could not be read. Nothing was changed.".to_string(),
                 )));
@@ -344,12 +345,12 @@ fn ExportImport() -> impl IntoView {
             let text = value.as_string().unwrap_or_default();
             match format::read(&text) {
                 Ok(progress) => {
-                    message.set(None);
-                    pending.set(Some(Pending { name, progress }));
+                    message.try_set(None);
+                    pending.try_set(Some(Pending { name, progress }));
                 }
                 Err(error) => {
-                    pending.set(None);
-                    message.set(Some((
+                    pending.try_set(None);
+                    message.try_set(Some((
                         false,
                         format!("“{name}” cannot be imported: {error}. Nothing was changed."),
                     )));

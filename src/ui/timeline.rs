@@ -42,14 +42,17 @@ pub fn Timeline(query: Query) -> impl IntoView {
 
     // The drawing takes the width it is given, at 1:1 (labels keep their size).
     let stage = NodeRef::<leptos::html::Div>::new();
+    // It runs on a later animation frame, by which time the view may be gone: a hidden tab
+    // runs no frame until it is shown again, so the student may have moved on long before.
     let measure = move || {
-        if let Some(el) = stage.get_untracked() {
-            let width = f64::from(el.client_width());
-            let height = window_height();
-            let next = Frame::for_screen(width, height);
-            if frame.get_untracked() != next {
-                frame.set(next);
-            }
+        let Some(Some(el)) = stage.try_get_untracked() else {
+            return;
+        };
+        let width = f64::from(el.client_width());
+        let height = window_height();
+        let next = Frame::for_screen(width, height);
+        if frame.try_get_untracked().is_some_and(|now| now != next) {
+            frame.try_set(next);
         }
     };
     Effect::new(move |_| {

@@ -66,7 +66,9 @@ pub fn HandIn(assignment: Assignment, run: QuizRun, timing: Timing) -> impl Into
             </p>
             <p class="no-print hand-in-actions">
                 <button type="button" id="copy-result" on:click=move |_| {
-                    copy_text(&code.get_untracked(), move |ok| copied.set(Some(ok)));
+                    copy_text(&code.get_untracked(), move |ok| {
+                        copied.try_set(Some(ok));
+                    });
                 }>"Copy the code"</button>
                 <button type="button" id="download-result" on:click=move |_| {
                     let (text, file) = result.with_untracked(|r| {

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use super::full_link;
 use crate::content::corpus;
@@ -15,7 +14,7 @@ use crate::teacher::class::codes_in;
 use crate::teacher::csv::class_csv;
 use crate::teacher::utc::{duration_text, minutes_text};
 use crate::teacher::{ClassResults, QuizClass};
-use crate::ui::browser::download;
+use crate::ui::browser::{download, settle};
 use crate::ui::common::PassageLinks;
 
 /// Largest result file read, in bytes.
@@ -55,26 +54,23 @@ pub fn ClassPage() -> impl IntoView {
                     .update(|p| p.push(format!("“{name}” is too large to be a result file.")));
                 continue;
             }
-            let failed_name = name.clone();
-            let done = Closure::once(move |value: wasm_bindgen::JsValue| {
+            // The page may be gone by the time the file is read: then nothing is updated.
+            settle(file.text(), move |outcome| {
+                let Ok(value) = outcome else {
+                    file_problems.try_update(|p| p.push(format!("“{name}” could not be read.")));
+                    return;
+                };
                 let text = value.as_string().unwrap_or_default();
                 let found = codes_in(&text);
                 if found.is_empty() {
-                    file_problems.update(|p| p.push(format!("“{name}” holds no result code.")));
+                    file_problems.try_update(|p| p.push(format!("“{name}” holds no result code.")));
                 }
-                codes.update(|c| {
+                codes.try_update(|c| {
                     for code in found {
                         c.push((format!("file “{name}”"), code));
                     }
                 });
             });
-            let failed = Closure::once(move |_: wasm_bindgen::JsValue| {
-                file_problems.update(|p| p.push(format!("“{failed_name}” could not be read.")));
-            });
-            let _ = file.text().then2(&done, &failed);
-            // Each runs at most once, when the file is read.
-            done.forget();
-            failed.forget();
         }
     };
     let on_file = move |ev: leptos::ev::Event| {

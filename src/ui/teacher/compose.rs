@@ -213,7 +213,9 @@ pub fn Compose(query: Query) -> impl IntoView {
                 <p><code class="share-link">{move || full_link(&quiz_href.get())}</code></p>
                 <p class="share-actions">
                     <button type="button" id="copy-link" class="primary" on:click=move |_| {
-                        copy_text(&full_link(&quiz_href.get_untracked()), move |ok| copied.set(Some(ok)));
+                        copy_text(&full_link(&quiz_href.get_untracked()), move |ok| {
+                        copied.try_set(Some(ok));
+                    });
                     }>"Copy the link"</button>
                     <a class="button" href=preview_href>"Preview and print"</a>
                     <a class="button" href=move || quiz_href.get()>"Take it yourself"</a>
