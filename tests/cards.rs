@@ -275,24 +275,3 @@ fn study_more_on_a_used_up_deck_brings_new_cards_and_none_twice() {
     let states: BTreeMap<_, _> = p.cards.clone();
     assert_eq!(states.len(), 5);
 }
-
-#[test]
-fn an_organization_named_in_the_plural_takes_were() {
-    let fronts: Vec<String> = deck(corpus(), Deck::Organizations)
-        .into_iter()
-        .map(|c| c.front)
-        .collect();
-    assert!(
-        fronts.iter().any(|f| f == "What were the Mobile Groups?"),
-        "{fronts:?}"
-    );
-    assert!(
-        fronts.iter().any(|f| f == "What was the New Statesman?"),
-        "{fronts:?}"
-    );
-    assert!(
-        fronts
-            .iter()
-            .all(|f| !f.starts_with("What was the Mobile Groups"))
-    );
-}

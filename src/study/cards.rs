@@ -307,7 +307,7 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         cards.push(Card {
             id: CardId::Org(org.id.clone()),
             deck: Deck::Organizations,
-            front: format!("What {} {}?", was_or_were(&org.name), with_article(&label)),
+            front: format!("What was {}?", with_article(&label)),
             back,
             passages: org.passages.clone(),
         });
@@ -375,19 +375,6 @@ pub fn account_provenance(account: &crate::content::Account) -> String {
         text.push_str(&date.to_string());
     }
     upper_first(&text)
-}
-
-/// "was" for one body, "were" for a name in the plural ("What were the Mobile Groups?").
-fn was_or_were(name: &str) -> &'static str {
-    let last = name.rsplit(' ').next().unwrap_or_default();
-    if last.ends_with('s')
-        && !last.ends_with("ss")
-        && last.chars().next().is_some_and(char::is_uppercase)
-    {
-        "were"
-    } else {
-        "was"
-    }
 }
 
 /// "The New Republic" inside a sentence reads "the New Republic"; "The article" reads "the
