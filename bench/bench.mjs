@@ -10,6 +10,7 @@
 // writes target/bench/results.json and BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { TYPES } from '../tests/e2e/static-server.mjs';
 import { cpus, totalmem } from 'node:os';
@@ -38,7 +39,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 // ---------------------------------------------------------------------------------------
 // A static server like tests/e2e/static-server.mjs, which also logs every response and, like
 // a typical static host (GitHub Pages, Netlify, …), gzips text and wasm when the browser
-// accepts it.
+// accepts it and sends `cache-control: max-age=600` with an ETag (304 when it matches).
 // ---------------------------------------------------------------------------------------
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
@@ -72,7 +73,15 @@ function serve(root, prefix = '/study/') {
       res.writeHead(404).end('not found');
       return;
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    // Like GitHub Pages: ten minutes' freshness and an ETag, so a revalidation of an unchanged
+    // file is a 304 with no body.
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      sent.push({ path, file, bytes: 0, status: 304 });
+      res.writeHead(304, { etag, 'cache-control': 'max-age=600' }).end();
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=600', etag };
     if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }));
       body = gzipCache.get(file);
@@ -209,6 +218,7 @@ async function firstVisit(browser, site, server) {
   const files = new Map();
   let transferred = 0;
   for (const { path, file, bytes, status } of server.sent) {
+    if (status === 304) continue; // revalidated, nothing sent
     if (status !== 200) {
       errors.push(`${path}: not found (404)`);
       continue;
@@ -488,7 +498,7 @@ function markdown(r) {
   row(['**total**', `**${kb(d?.total)}**`, `**${kb(x?.total)}**`, `**${kb(f?.total)}**`, ratio(d?.total, f?.total), ratio(x?.total, f?.total), ratio(x?.total, d?.total)]);
   row(['of which the data (the embedded corpus, gzipped alone)', kb(r.corpus.data?.gzip), kb(r.corpus.x100?.gzip), '—', '', '', ratio(r.corpus.x100?.gzip, r.corpus.data?.gzip)]);
   row(['raw bytes of those files', kb(d?.rawTotal), kb(x?.rawTotal), kb(f?.rawTotal), ratio(d?.rawTotal, f?.rawTotal), ratio(x?.rawTotal, f?.rawTotal), ratio(x?.rawTotal, d?.rawTotal)]);
-  row(['sent by the server, repeat fetches included (the service worker fetches the page’s files again)', kb(d?.transferred), kb(x?.transferred), kb(f?.transferred), ratio(d?.transferred, f?.transferred), ratio(x?.transferred, f?.transferred), ratio(x?.transferred, d?.transferred)]);
+  row(['sent by the server, repeat fetches included (what the service worker fetches again, less the 304s)', kb(d?.transferred), kb(x?.transferred), kb(f?.transferred), ratio(d?.transferred, f?.transferred), ratio(x?.transferred, f?.transferred), ratio(x?.transferred, d?.transferred)]);
   L.push('');
   if (d) {
     const over = d.total - BUDGET;

@@ -9,6 +9,8 @@
 const VERSION = '__VERSION__';
 const CACHE = `nkvd-study-${VERSION}`;
 const FILES = __FILES__;
+/** A file named by its content's hash: Trunk's `name-<16 hex digits>.ext` (or `_bg.wasm`). */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 /** How long a page request waits for the network before this release's page is served. */
 const NETWORK_TIMEOUT_MS = 3000;
 /** How long an install may take before it is given up (its partial cache deleted). */
@@ -28,8 +30,11 @@ async function install() {
   const existed = await caches.has(CACHE);
   try {
     const cache = await caches.open(CACHE);
-    // addAll stores every file or none: any failed or non-OK response rejects it.
-    const requests = FILES.map((url) => new Request(url, { cache: 'no-cache' }));
+    // addAll stores every file or none: any failed or non-OK response rejects it. A file whose
+    // name carries its content's hash (Trunk's `name-<16 hex>.ext`) is the same wherever it
+    // comes from, so the browser's HTTP cache may answer (the page has just downloaded it);
+    // any other file is revalidated with the server.
+    const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' }));
     await Promise.race([
       cache.addAll(requests),
       new Promise((_, fail) => setTimeout(() => fail(new Error('install timed out')), INSTALL_TIMEOUT_MS)),

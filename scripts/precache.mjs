@@ -14,11 +14,15 @@ function filesUnder(dir) {
   });
 }
 
+/** The manifest's PNG icons: read by the browser when the app is installed (online), never by
+ *  the running app, so a first visit does not download them for the offline copy. */
+const INSTALL_ONLY = /^icon-\d+\.png$/;
+
 export function writeServiceWorker(dir) {
   const template = readFileSync(new URL('../public/sw.template.js', import.meta.url), 'utf8');
   const files = filesUnder(dir)
     .map((path) => relative(dir, path).split(sep).join('/'))
-    .filter((name) => name !== 'sw.js' && !name.startsWith('.'))
+    .filter((name) => name !== 'sw.js' && !name.startsWith('.') && !INSTALL_ONLY.test(name))
     .sort();
   const hash = createHash('sha256').update(template);
   for (const name of files) hash.update(name).update(readFileSync(join(dir, name)));

@@ -129,6 +129,17 @@ test('after one visit the app works offline: browse, review cards', async ({ pag
   await expect(page.locator('.offline-badge')).toBeHidden();
 });
 
+test('the offline copy holds every file the app runs on, and not the icons only an install reads', async ({ page, app }) => {
+  await app.open('#/');
+  await controlled(page);
+  const [copy] = Object.values(await cacheContents(page));
+  const names = copy.urls.map((path) => path.split('/').pop());
+  for (const pattern of [/_bg\.wasm$/, /^nkvd_study-[0-9a-f]{16}\.js$/, /^main-[0-9a-f]{16}\.css$/, /^index\.html$/, /^icon\.svg$/, /^manifest\.webmanifest$/]) {
+    expect(names.some((n) => pattern.test(n)), `${pattern} in ${names}`).toBe(true);
+  }
+  expect(names.filter((n) => /^icon-\d+\.png$/.test(n))).toEqual([]);
+});
+
 test('files opened in a tab (manifest, icon) are never cached as the app: offline, the app starts', async ({ page, context, app }) => {
   await app.open('#/');
   await controlled(page);
