@@ -28,7 +28,8 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
 
     let matches = Memo::new(move |_| {
         let group = group.get();
-        search::search(&corpus.people, &text.get())
+        search::SearchIndex::of_corpus()
+            .search(&text.get())
             .into_iter()
             .filter(|p| group.is_empty() || p.groups.contains(&group))
             .map(|p| p.id.clone())
