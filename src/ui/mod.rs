@@ -15,6 +15,7 @@ mod progress;
 mod quiz;
 mod reader;
 mod relations;
+mod show_more;
 mod state;
 mod student_name;
 mod teacher;

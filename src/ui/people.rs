@@ -1,16 +1,28 @@
 //! The people directory (search, groups) and the page of one person.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::content::{Person, corpus};
+use crate::content::{Group, Person, corpus};
 use crate::route::{Query, Route};
 use crate::search;
+use crate::study::text::with_commas;
 use crate::timeline;
+
+use super::show_more::{ShowMoreButton, ShownPages, focus_when_mounted};
 
 use super::common::{Attribution, NoteText, PassageLink, PassageLinks, PersonLink, StatementView};
 
+/// Search results shown at first, and added by each "Show more".
+const RESULTS_PER_PAGE: usize = 50;
+/// Groups shown at first, and added by each "Show more groups".
+const GROUPS_PER_PAGE: usize = 12;
+/// Members of a group shown at first, and added by each "Show more" under it.
+const MEMBERS_PER_PAGE: usize = 25;
+
 /// The directory: a search box over every name variant, a group filter, and the matches,
-/// grouped by the data's groups when no search is typed.
+/// grouped by the data's groups when no search is typed. Long lists are drawn a page at a
+/// time (`show_more`).
 #[component]
 pub fn PeopleDirectory(query: Query) -> impl IntoView {
     super::set_title("People");
@@ -26,57 +38,46 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
         super::replace_address(&Route::People { query }.href());
     });
 
+    // Positions in `corpus.people`, best match first.
     let matches = Memo::new(move |_| {
         let group = group.get();
-        search::search(&corpus.people, &text.get())
+        search::SearchIndex::of_corpus()
+            .positions(&text.get())
             .into_iter()
-            .filter(|p| group.is_empty() || p.groups.contains(&group))
-            .map(|p| p.id.clone())
+            .filter(|&i| group.is_empty() || corpus.people[i].groups.contains(&group))
             .collect::<Vec<_>>()
     });
 
     // The groups are drawn once and only hidden while a search or a group filter is on, so
     // clearing the search shows them again without rebuilding every row.
     let filtering = Memo::new(move |_| !text.get().trim().is_empty() || !group.get().is_empty());
-    let grouped = corpus
-        .groups
-        .iter()
-        .map(|g| {
-            let members: Vec<String> = corpus
-                .people
-                .iter()
-                .filter(|p| p.groups.contains(&g.id))
-                .map(|p| p.id.clone())
-                .collect();
-            let heading_id = format!("group-{}", g.id);
-            let labelled_by = heading_id.clone();
-            view! {
-                <section class="group" aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{g.name.clone()} " " <span class="count">"(" {members.len()} ")"</span></h2>
-                    <p class="muted">{g.description.clone()}</p>
-                    <ul class="person-list">
-                        {members.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-        .collect_view();
     let results = move || {
         if !filtering.get() {
             return None;
         }
-        let ids = matches.get();
-        Some(if ids.is_empty() {
+        let people: Vec<&'static Person> = matches
+            .get()
+            .into_iter()
+            .map(|i| &corpus.people[i])
+            .collect();
+        Some(if people.is_empty() {
             view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
                 .into_any()
         } else {
-            view! {
-                <ul class="person-list search-results">
-                    {ids.into_iter().map(|id| view! { <PersonRow id /> }).collect_view()}
-                </ul>
-            }
-            .into_any()
+            view! { <PersonPages people class="search-results" per_page=RESULTS_PER_PAGE /> }
+                .into_any()
         })
+    };
+    let count = move || {
+        let n = matches.get().len();
+        let people = with_commas(n as u128);
+        match (filtering.get(), n) {
+            (false, 1) => "1 person".to_string(),
+            (false, _) => format!("{people} people"),
+            (true, 0) => "No one matches".to_string(),
+            (true, 1) => "1 person matches".to_string(),
+            (true, _) => format!("{people} people match"),
+        }
     };
 
     view! {
@@ -114,30 +115,102 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="result-count" role="status" aria-live="polite">
-                {move || {
-                    let n = matches.get().len();
-                    if n == 1 { "1 person".to_string() } else { format!("{n} people") }
-                }}
-            </p>
-            <div class="groups" hidden=move || filtering.get()>{grouped}</div>
+            <p class="result-count" role="status" aria-live="polite">{count}</p>
+            <div class="groups" hidden=move || filtering.get()><GroupSections /></div>
             {results}
         </section>
     }
 }
 
-/// One line of the directory: the name and who they were.
+/// Every group with its members, a page of groups at a time.
 #[component]
-fn PersonRow(id: String) -> impl IntoView {
-    let person = corpus().person(&id);
-    person.map(|p| {
-        view! {
-            <li>
-                <a class="person-name" href=Route::Person { id: p.id.clone() }.href()>{p.name.clone()}</a>
-                <span class="summary">" — " {p.summary.clone()}</span>
-            </li>
-        }
-    })
+fn GroupSections() -> impl IntoView {
+    let groups = &corpus().groups;
+    let pages = ShownPages::new(groups.len(), GROUPS_PER_PAGE);
+    let page_of_groups = move |page: usize| {
+        groups[pages.items_of(page)]
+            .iter()
+            .enumerate()
+            .map(|(i, group)| {
+                let focus = page > 0 && i == 0;
+                view! { <GroupSection group focus /> }
+            })
+            .collect_view()
+    };
+    view! {
+        <For each=move || pages.shown() key=|page| *page children=page_of_groups />
+        <ShowMoreButton pages what=" groups" />
+    }
+}
+
+/// One group: its name, what it is, and its members. With `focus`, its heading takes focus
+/// when drawn (it was just shown by "Show more groups").
+#[component]
+fn GroupSection(group: &'static Group, focus: bool) -> impl IntoView {
+    let members: Vec<&'static Person> = corpus()
+        .people
+        .iter()
+        .filter(|p| p.groups.contains(&group.id))
+        .collect();
+    let heading_id = format!("group-{}", group.id);
+    let labelled_by = heading_id.clone();
+    let heading = NodeRef::<html::H2>::new();
+    if focus {
+        focus_when_mounted(heading);
+    }
+    view! {
+        <section class="group" aria-labelledby=labelled_by>
+            <h2 id=heading_id tabindex="-1" node_ref=heading>
+                {group.name.clone()} " " <span class="count">"(" {members.len()} ")"</span>
+            </h2>
+            <p class="muted">{group.description.clone()}</p>
+            <PersonPages people=members per_page=MEMBERS_PER_PAGE />
+        </section>
+    }
+}
+
+/// A list of people drawn a page at a time, with "Show more" below it while any are left.
+#[component]
+fn PersonPages(
+    people: Vec<&'static Person>,
+    per_page: usize,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let pages = ShownPages::new(people.len(), per_page);
+    let page_of_rows = move |page: usize| {
+        people[pages.items_of(page)]
+            .iter()
+            .enumerate()
+            .map(|(i, &person)| {
+                let focus = page > 0 && i == 0;
+                view! { <PersonRow person focus /> }
+            })
+            .collect_view()
+    };
+    view! {
+        <ul class=format!("person-list {class}")>
+            <For each=move || pages.shown() key=|page| *page children=page_of_rows />
+        </ul>
+        <ShowMoreButton pages />
+    }
+}
+
+/// One line of the directory: the name and who they were. With `focus`, the name takes focus
+/// when drawn (its row was just shown by "Show more").
+#[component]
+fn PersonRow(person: &'static Person, focus: bool) -> impl IntoView {
+    let link = NodeRef::<html::A>::new();
+    if focus {
+        focus_when_mounted(link);
+    }
+    view! {
+        <li>
+            <a class="person-name" href=Route::Person { id: person.id.clone() }.href() node_ref=link>
+                {person.name.clone()}
+            </a>
+            <span class="summary">" — " {person.summary.clone()}</span>
+        </li>
+    }
 }
 
 /// A person's page.

@@ -30,6 +30,61 @@ test('filtering by group lists only its members', async ({ page, app }) => {
   await expect(page).toHaveURL(/group=defendants/);
 });
 
+test('long lists show a page at a time: "Show more" reaches everyone and focus lands on the first new row', async ({ page, app }) => {
+  await app.open('#/people');
+  const count = page.locator('.result-count');
+  await expect(count).toHaveAttribute('role', 'status');
+  await expect(count).toHaveText('116 people');
+  // A big group shows its first 25 members; the rest are one button away.
+  const agents = page.locator('section.group', { has: page.getByRole('heading', { name: /^Agents recruited in the United States/ }) });
+  await expect(agents.locator('li')).toHaveCount(25);
+  const more = agents.getByRole('button', { name: 'Show 25 more (of 51)' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(agents.locator('li')).toHaveCount(50);
+  await expect(agents.locator('li').nth(25).getByRole('link')).toBeFocused();
+  await agents.getByRole('button', { name: 'Show 1 more (of 51)' }).click();
+  await expect(agents.locator('li')).toHaveCount(51);
+  await expect(agents.getByRole('button')).toHaveCount(0);
+  // Small groups are listed whole, as ever.
+  const leaders = page.locator('section.group', { has: page.getByRole('heading', { name: /^Soviet leaders/ }) });
+  await expect(leaders.locator('li')).toHaveCount(6);
+  await expect(leaders.getByRole('button')).toHaveCount(0);
+
+  // Search results: the count is announced, the first 50 are listed.
+  await page.getByLabel('Search names').fill('a');
+  await expect(count).toHaveText(/^\d+ people match$/);
+  const matching = Number((await count.textContent()).match(/^\d+/)[0]);
+  expect(matching).toBeGreaterThan(50);
+  expect(matching).toBeLessThanOrEqual(100);
+  await expect(results(page)).toHaveCount(50);
+  await page.getByRole('button', { name: `Show ${matching - 50} more (of ${matching})` }).click();
+  await expect(results(page)).toHaveCount(matching);
+  await expect(results(page).nth(50).getByRole('link')).toBeFocused();
+  await expect(page.locator('section.people > button.show-more')).toHaveCount(0);
+  // A new search starts again at the first page.
+  await page.getByLabel('Search names').fill('ya');
+  await expect(count).toHaveText(/^\d+ (people match|person matches)$/);
+  await page.getByLabel('Search names').fill('qqqqzzzz');
+  await expect(count).toHaveText('No one matches');
+  await page.getByLabel('Search names').fill('Yezhov');
+  await expect(count).toHaveText('1 person matches');
+  await page.getByLabel('Search names').fill('');
+  await expect(count).toHaveText('116 people');
+  await expect(agents.locator('li')).toHaveCount(51);
+});
+
+test('the people directory has no sideways scroll at 360 px, and its buttons are big enough to tap', async ({ page, app }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await app.open('#/people');
+  const more = page.getByRole('button', { name: 'Show 25 more (of 51)' });
+  await expect(more).toBeVisible();
+  const box = await more.boundingBox();
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 test('a person page shows roles, events, relations and passage links', async ({ page, app }) => {
   await app.open('#/people');
   await page.getByLabel('Search names').fill('Yezhov');
