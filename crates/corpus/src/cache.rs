@@ -22,7 +22,7 @@ use super::model::{
 #[derive(Default)]
 pub struct Cache {
     positions: OnceLock<Positions>,
-    derived: Mutex<Vec<(Shape, Arc<dyn Any + Send + Sync>)>>,
+    derived: Mutex<Vec<(Shape, Table)>>,
 }
 
 impl Clone for Cache {
@@ -88,6 +88,9 @@ fn checked<'a, T>(items: &'a [T], at: Option<&usize>, is: impl Fn(&T) -> bool) -
         None => items.iter().find(|item| is(item)),
     }
 }
+
+/// A derived table, of any type.
+type Table = Arc<dyn Any + Send + Sync>;
 
 /// How long each list was when a derived table was made.
 type Shape = [usize; 11];

@@ -22,6 +22,9 @@ pub(super) struct Quoted {
     pub(super) is_person: bool,
 }
 
+/// The questions of each kind and topic (by slot) built with one seed.
+type Built = (u64, HashMap<usize, Arc<Vec<Question>>>);
+
 /// Tables built once per corpus (see the module documentation).
 pub(super) struct Tables {
     /// Relations without repeats of the same (subject, kind, object), in data order.
@@ -79,7 +82,7 @@ pub(super) struct Tables {
     candidates: Vec<OnceLock<Vec<Candidate>>>,
     /// The questions those candidates make with one seed (the last asked for), by kind and
     /// topic: what [`available`] counts.
-    built: Mutex<Option<(u64, HashMap<usize, Arc<Vec<Question>>>)>>,
+    built: Mutex<Option<Built>>,
 }
 
 impl Tables {
@@ -280,7 +283,7 @@ impl Tables {
         seed: u64,
     ) -> Arc<Vec<Question>> {
         let slot = kind as usize * Topic::ALL.len() + topic as usize;
-        let known = |built: &Option<(u64, HashMap<usize, Arc<Vec<Question>>>)>| {
+        let known = |built: &Option<Built>| {
             built
                 .as_ref()
                 .filter(|(for_seed, _)| *for_seed == seed)
