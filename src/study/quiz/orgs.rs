@@ -178,5 +178,5 @@ impl Ctx<'_> {
 /// "Spanish Communist Party"); both normalised.
 fn overlapping_names(a: &str, b: &str) -> bool {
     let contains = |long: &str, short: &str| format!(" {long} ").contains(&format!(" {short} "));
-    contains(&a, &b) || contains(&b, &a)
+    contains(a, b) || contains(b, a)
 }
