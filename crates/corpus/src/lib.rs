@@ -6,6 +6,7 @@
 //! Pure Rust with no browser or UI dependency; the modules refer to one another through
 //! `super::`.
 
+pub mod cache;
 pub mod date;
 pub mod embedded;
 #[cfg(feature = "files")]

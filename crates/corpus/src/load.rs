@@ -213,6 +213,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
         } else {
             Vec::new()
         },
+        cache: Default::default(),
     };
     fill_mentions(&mut corpus);
     Ok(corpus)

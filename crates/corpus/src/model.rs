@@ -1,8 +1,8 @@
 //! The data model of a study document: people, organizations, events, numbers, quotes,
 //! primary sources and relations, each pointing at the passages that support it.
 //!
-//! This file is shared with `build.rs` (through `#[path]`), so it depends on nothing but
-//! `serde` and `std`, and refers to its siblings only through `super::`.
+//! Lookups by id (`Corpus::person`, …) are in `cache.rs`, which keeps the positions of ids.
+//! Depends on nothing but `serde` and `std`, and refers to its siblings only through `super::`.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,10 @@ pub struct Corpus {
     /// Points on which accounts differ, or on which the document gives one party's claim.
     #[serde(default)]
     pub disputes: Vec<Dispute>,
+    /// What is worked out from the lists on first use (positions of ids, derived tables):
+    /// not data, so never serialised, compared or cloned.
+    #[serde(skip)]
+    pub cache: super::cache::Cache,
 }
 
 /// What a block of the document is, as far as layout goes.
@@ -621,30 +625,6 @@ impl Corpus {
         passages
     }
 
-    pub fn passage(&self, id: &str) -> Option<&Passage> {
-        self.passages.iter().find(|p| p.id == id)
-    }
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
-    }
-    pub fn organization(&self, id: &str) -> Option<&Organization> {
-        self.organizations.iter().find(|o| o.id == id)
-    }
-    pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
-    }
-    pub fn era(&self, id: &str) -> Option<&Era> {
-        self.eras.iter().find(|e| e.id == id)
-    }
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
-    }
-    pub fn source(&self, number: u8) -> Option<&PrimarySource> {
-        self.sources.iter().find(|s| s.number == number)
-    }
-    pub fn dispute(&self, id: &str) -> Option<&Dispute> {
-        self.disputes.iter().find(|d| d.id == id)
-    }
     /// The disputes that involve a person: about them or with an account they give.
     pub fn disputes_of_person(&self, id: &str) -> Vec<&Dispute> {
         self.disputes

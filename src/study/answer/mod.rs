@@ -233,6 +233,47 @@ pub fn name_distance(key: &str, typed: &str) -> usize {
     ))
 }
 
+/// A normalised name (one of [`name_keys`]) with what bounds its [`name_distance`] to
+/// another cheaply: its length and its characters, counted in buckets. Every typo changes the
+/// length by at most one and the counts by at most two, so names further apart than that
+/// need no distance worked out.
+pub struct KeyedName {
+    key: String,
+    chars: usize,
+    counts: [u8; 64],
+}
+
+impl KeyedName {
+    pub fn new(key: String) -> Self {
+        let mut counts = [0u8; 64];
+        for c in key.chars() {
+            // Letters and digits each their own bucket; anything else shares.
+            let bucket = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                _ => 36 + c as usize % 28,
+            };
+            counts[bucket] = counts[bucket].saturating_add(1);
+        }
+        Self {
+            chars: key.chars().count(),
+            key,
+            counts,
+        }
+    }
+
+    /// Whether `name_distance(self, other)` is at most `most`.
+    pub fn within(&self, other: &Self, most: usize) -> bool {
+        if self.chars.abs_diff(other.chars) > most {
+            return false;
+        }
+        let differ: usize = (self.counts.iter().zip(&other.counts))
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        differ <= 2 * most && name_distance(&self.key, &other.key) <= most
+    }
+}
+
 /// One way of writing a name, as normalised words, with the form to show for it.
 struct NameKey {
     words: Vec<String>,

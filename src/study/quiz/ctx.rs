@@ -2,17 +2,16 @@
 //! speakers, name forms, distractor picking, choice and true/false bodies.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::*;
 use crate::content::model::names;
 use crate::content::{Corpus, DocDate, Organization, Person, PrimarySource};
 use crate::search::normalize;
-use crate::study::answer::{self, AnswerKind, Number, parse_number};
+use crate::study::answer::{self, AnswerKind, KeyedName};
 use crate::study::card_id::CardId;
-use crate::study::cards::identifying_summaries;
 use crate::study::rng::Rng;
 use crate::study::text::*;
-use crate::timeline::event_date;
 pub(super) fn iso(date: &DocDate) -> String {
     match (date.month, date.day) {
         (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
@@ -98,10 +97,13 @@ pub(super) fn org_label(org: &Organization) -> String {
 }
 
 /// Picks up to `want` labels from tiers of candidates, earlier tiers first, random within
-/// a tier, never two with the same normalised text nor one in `taken` (normalised).
-pub(super) fn pick_tiered(
+/// a tier, never two with the same normalised text nor one in `taken` (normalised). A tier
+/// may hold the labels themselves or what they are worked out from (`label`): only the
+/// candidates looked at are labelled.
+pub(super) fn pick_tiered<T>(
     rng: &mut Rng,
-    tiers: Vec<(Vec<String>, usize)>,
+    tiers: Vec<(Vec<T>, usize)>,
+    label: impl Fn(T) -> String,
     taken: &mut BTreeSet<String>,
     want: usize,
 ) -> Vec<String> {
@@ -109,10 +111,11 @@ pub(super) fn pick_tiered(
     for (mut tier, limit) in tiers {
         rng.shuffle(&mut tier);
         let mut from_tier = 0;
-        for label in tier {
+        for item in tier {
             if picked.len() >= want || from_tier >= limit {
                 break;
             }
+            let label = label(item);
             let key = normalize(&label);
             if key.is_empty() || !taken.insert(key) {
                 continue;
@@ -122,6 +125,11 @@ pub(super) fn pick_tiered(
         }
     }
     picked
+}
+
+/// The identity labelling, for tiers of labels.
+pub(super) fn as_is(label: String) -> String {
+    label
 }
 
 /// A multiple-choice body: the answer among the distractors, in random order.
@@ -140,66 +148,28 @@ pub(super) fn choice(
     Some(QuestionBody::Choice { options, correct })
 }
 
-/// What the generator precomputes from the corpus.
+/// A corpus and the tables the generator keeps with it.
 pub(super) struct Ctx<'a> {
     pub(super) corpus: &'a Corpus,
-    /// Relations without repeats of the same (subject, kind, object), in data order.
-    pub(super) relations: Vec<usize>,
-    pub(super) event_dates: Vec<DocDate>,
-    pub(super) numbers: Vec<Option<Number>>,
-    /// Events usable in order questions (with a passage and a distinct title).
-    pub(super) order_pool: Vec<usize>,
-    /// Quotes usable in match questions (a known speaker the text does not name).
-    pub(super) match_pool: Vec<usize>,
-    /// People whose summary fits only them (see [`identifying_summaries`]).
-    pub(super) identifying: BTreeSet<String>,
+    pub(super) tables: Arc<Tables>,
 }
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(corpus: &'a Corpus) -> Self {
-        let mut seen = BTreeSet::new();
-        let relations = corpus
-            .relations
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| seen.insert((r.subject.clone(), r.kind, r.object.clone())))
-            .map(|(i, _)| i)
-            .collect();
-        let event_dates: Vec<DocDate> = corpus.events.iter().map(event_date).collect();
-        let numbers = corpus
-            .numbers
-            .iter()
-            .map(|n| parse_number(&n.value))
-            .collect();
-        let mut ctx = Self {
+        Self {
             corpus,
-            relations,
-            event_dates,
-            numbers,
-            order_pool: Vec::new(),
-            match_pool: Vec::new(),
-            identifying: identifying_summaries(corpus),
-        };
-        ctx.order_pool = (0..corpus.events.len())
-            .filter(|&i| {
-                let e = &corpus.events[i];
-                ctx.event_dates[i].year != 0
-                    && e.date_is == crate::content::DateIs::On
-                    && !normalize(&e.title).is_empty()
-                    && e.passages.iter().any(|p| corpus.passage(p).is_some())
-            })
-            .collect();
-        ctx.match_pool = (0..corpus.quotes.len())
-            .filter(|&i| {
-                let q = &corpus.quotes[i];
-                corpus.passage(&q.passage).is_some()
-                    && !normalize(&q.text).is_empty()
-                    && ctx
-                        .quote_speaker_of(i)
-                        .is_some_and(|s| !s.named_in(&q.text))
-            })
-            .collect();
-        ctx
+            tables: corpus.derived(Tables::new),
+        }
+    }
+
+    /// The candidates of a kind and topic (see [`Tables::candidates`]).
+    pub(super) fn candidates(
+        &self,
+        kind: QuestionKind,
+        topic: Topic,
+        length: usize,
+    ) -> &[Candidate] {
+        self.tables.candidates(self, kind, topic, length)
     }
 
     pub(super) fn name(&self, person: &str) -> String {
@@ -214,9 +184,18 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn speaker(&self, person: Option<&str>, org: Option<&str>) -> Option<Speaker<'a>> {
+        Self::speaker_in(self.corpus, person, org)
+    }
+
+    /// The person, else the organization, that said something.
+    pub(super) fn speaker_in<'c>(
+        corpus: &'c Corpus,
+        person: Option<&str>,
+        org: Option<&str>,
+    ) -> Option<Speaker<'c>> {
         match (person, org) {
-            (Some(id), _) => self.corpus.person(id).map(Speaker::Person),
-            (None, Some(id)) => self.corpus.organization(id).map(Speaker::Org),
+            (Some(id), _) => corpus.person(id).map(Speaker::Person),
+            (None, Some(id)) => corpus.organization(id).map(Speaker::Org),
             (None, None) => None,
         }
     }
@@ -231,41 +210,60 @@ impl<'a> Ctx<'a> {
     }
 
     /// Names of other people close enough to the answer's to pass for a typo of it.
-    pub(super) fn rival_people(&self, answer: &Person, also_true: &BTreeSet<&str>) -> Vec<String> {
-        let keys = answer::name_keys(&person_forms(answer));
+    pub(super) fn rival_people(&self, answer: &Person) -> Vec<String> {
+        // Worked out once per person (the answer's id alone says who it is, unless repeated).
+        let unique = self
+            .tables
+            .person_positions
+            .get(&answer.id)
+            .is_some_and(|at| at.len() == 1);
+        if unique
+            && let Some(known) = self
+                .tables
+                .rivals
+                .lock()
+                .ok()
+                .and_then(|r| r.get(&answer.id).cloned())
+        {
+            return known;
+        }
+        let keys: Vec<KeyedName> = answer::name_keys(&person_forms(answer))
+            .into_iter()
+            .map(KeyedName::new)
+            .collect();
         let mut rivals = Vec::new();
-        for person in &self.corpus.people {
-            if person.id == answer.id || also_true.contains(person.id.as_str()) {
+        for (person, their_keys) in self.corpus.people.iter().zip(&self.tables.name_keys) {
+            if person.id == answer.id {
                 continue;
             }
-            let forms = person_forms(person);
-            let close = answer::name_keys(&forms).iter().any(|rival| {
-                keys.iter()
-                    .any(|key| answer::name_distance(key, rival) <= RIVAL_DISTANCE)
-            });
+            let close = their_keys
+                .iter()
+                .any(|rival| keys.iter().any(|key| key.within(rival, RIVAL_DISTANCE)));
             if close {
-                rivals.extend(forms);
+                rivals.extend(person_forms(person));
             }
+        }
+        if unique && let Ok(mut known) = self.tables.rivals.lock() {
+            known.insert(answer.id.clone(), rivals.clone());
         }
         rivals
     }
 
-    /// Forms of other organizations, for grading typed organization answers.
     /// Forms of other organizations, except those this one shares ("Communist Party").
     pub(super) fn rival_orgs(&self, answer: &Organization) -> Vec<String> {
         let own: BTreeSet<String> = org_forms(answer).iter().map(|f| normalize(f)).collect();
-        self.corpus
-            .organizations
-            .iter()
-            .filter(|o| o.id != answer.id)
-            .flat_map(org_forms)
-            .filter(|f| !own.contains(&normalize(f)))
+        (self.corpus.organizations.iter())
+            .zip(&self.tables.org_form_keys)
+            .filter(|(o, _)| o.id != answer.id)
+            .flat_map(|(o, keys)| org_forms(o).into_iter().zip(keys))
+            .filter(|(_, key)| !own.contains(*key))
+            .map(|(form, _)| form)
             .collect()
     }
 
     pub(super) fn rival_speakers(&self, answer: Speaker) -> Vec<String> {
         match answer {
-            Speaker::Person(p) => self.rival_people(p, &BTreeSet::new()),
+            Speaker::Person(p) => self.rival_people(p),
             Speaker::Org(o) => self.rival_orgs(o),
         }
     }
@@ -280,43 +278,31 @@ impl<'a> Ctx<'a> {
     }
 
     /// Distractor people for a question whose answer is `answer`: first people sharing a
-    /// group with the answer, then `similar_role` (people in the same position elsewhere in
-    /// the data), then anyone who appears in a relation. Never anyone in `excluded`.
+    /// group with the answer, then `similar_role` (positions of people in the same position
+    /// elsewhere in the data), then anyone who appears in a relation. Never anyone in
+    /// `excluded`.
     pub(super) fn person_distractors(
         &self,
         rng: &mut Rng,
         answer: &Person,
         excluded: &BTreeSet<&str>,
-        similar_role: &[&str],
+        similar_role: &[usize],
     ) -> Vec<String> {
-        let allowed = |p: &&Person| p.id != answer.id && !excluded.contains(p.id.as_str());
-        let same_group: Vec<String> = self
-            .corpus
-            .people
-            .iter()
-            .filter(allowed)
-            .filter(|p| p.groups.iter().any(|g| answer.groups.contains(g)))
-            .map(|p| p.name.clone())
-            .collect();
-        let role: Vec<String> = similar_role
-            .iter()
-            .filter_map(|id| self.corpus.person(id))
-            .filter(allowed)
-            .map(|p| p.name.clone())
-            .collect();
-        let cast: Vec<String> = self
-            .corpus
-            .people
-            .iter()
-            .filter(allowed)
-            .filter(|p| {
-                self.corpus
-                    .relations
-                    .iter()
-                    .any(|r| r.subject == p.id || r.object == p.id)
-            })
-            .map(|p| p.name.clone())
-            .collect();
+        let people = &self.corpus.people;
+        let tables = &self.tables;
+        // Everyone with the answer's id or an excluded one, wherever they stand.
+        let mut barred = vec![false; people.len()];
+        for id in excluded.iter().copied().chain([answer.id.as_str()]) {
+            for &i in tables.person_positions.get(id).into_iter().flatten() {
+                barred[i] = true;
+            }
+        }
+        let allowed = |list: &[usize]| -> Vec<usize> {
+            list.iter().copied().filter(|&i| !barred[i]).collect()
+        };
+        let same_group = allowed(&tables.sharing_group(&answer.groups));
+        let role = allowed(similar_role);
+        let cast = allowed(&tables.cast);
         // Names of excluded people must not come back under another id.
         let mut taken: BTreeSet<String> = excluded
             .iter()
@@ -331,6 +317,7 @@ impl<'a> Ctx<'a> {
                 (role, DISTRACTORS),
                 (cast, DISTRACTORS),
             ],
+            |i| people[i].name.clone(),
             &mut taken,
             DISTRACTORS,
         )

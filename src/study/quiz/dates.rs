@@ -11,32 +11,49 @@ use crate::study::answer::AnswerKind;
 use crate::study::card_id::CardId;
 use crate::study::rng::Rng;
 
+/// A date the data gives, with what [`Ctx::date_distractors`] asks of it worked out once.
+pub(super) struct KnownDate {
+    pub(super) date: DocDate,
+    pub(super) valid: bool,
+    pub(super) shown: String,
+}
+
+impl KnownDate {
+    pub(super) fn new(date: DocDate) -> Self {
+        Self {
+            date,
+            valid: valid(&date),
+            shown: date.to_string(),
+        }
+    }
+}
+
 impl Ctx<'_> {
     /// Wrong dates for `answer` at its precision: up to one date the data uses elsewhere
     /// (`elsewhere`), then dates a few years (or months) away. None overlaps the answer or
     /// any of `also_true`, and none displays like them.
-    pub(super) fn date_distractors(
+    pub(super) fn date_distractors<'k>(
         &self,
         rng: &mut Rng,
         answer: DocDate,
         also_true: &[DocDate],
-        elsewhere: &[DocDate],
+        elsewhere: impl Iterator<Item = &'k KnownDate>,
     ) -> Vec<String> {
         let precision = answer.precision();
-        let truths: Vec<DocDate> = std::iter::once(answer)
+        let truths: Vec<(DocDate, String)> = std::iter::once(answer)
             .chain(also_true.iter().copied())
+            .map(|t| (t, t.to_string()))
             .collect();
-        let wrong = |d: &DocDate| {
+        let wrong = |d: &DocDate, valid: bool, shown: &str| {
             d.precision() == precision
-                && valid(d)
+                && valid
                 && truths
                     .iter()
-                    .all(|t| !d.may_coincide(t) && d.to_string() != t.to_string())
+                    .all(|(t, t_shown)| !d.may_coincide(t) && shown != t_shown)
         };
         let real: Vec<String> = elsewhere
-            .iter()
-            .filter(|d| wrong(d))
-            .map(ToString::to_string)
+            .filter(|k| wrong(&k.date, k.valid, &k.shown))
+            .map(|k| k.shown.clone())
             .collect();
         let mut synthetic = Vec::new();
         for offset in [-3i32, -2, -1, 1, 2, 3] {
@@ -58,16 +75,17 @@ impl Ctx<'_> {
         }
         let synthetic: Vec<String> = synthetic
             .iter()
-            .filter(|d| wrong(d))
-            .map(ToString::to_string)
+            .map(|&d| KnownDate::new(d))
+            .filter(|k| wrong(&k.date, k.valid, &k.shown))
+            .map(|k| k.shown)
             .collect();
-        let mut taken: BTreeSet<String> =
-            truths.iter().map(|t| normalize(&t.to_string())).collect();
+        let mut taken: BTreeSet<String> = truths.iter().map(|(_, t)| normalize(t)).collect();
         pick_tiered(
             rng,
             // Dates of other events first: made-up ones each change one part of the answer,
             // so a student could pick the option that shares the most parts with the rest.
             vec![(real, DISTRACTORS), (synthetic, DISTRACTORS)],
+            as_is,
             &mut taken,
             DISTRACTORS,
         )
@@ -80,7 +98,7 @@ impl Ctx<'_> {
         index: usize,
     ) -> Option<Draft> {
         let event = &self.corpus.events[index];
-        let date = self.event_dates[index];
+        let date = self.tables.event_dates[index];
         // Only a date the document gives as the event's own can be asked, or offered wrong.
         if date.year == 0 || event.date_is != DateIs::On || normalize(&event.title).is_empty() {
             return None;
@@ -90,23 +108,17 @@ impl Ctx<'_> {
         if names(&event.title, &year) {
             return None;
         }
-        let title_key = normalize(&event.title);
         // Other entries for the same event (another source, another date) are true too.
-        let also_true: Vec<DocDate> = self
-            .corpus
-            .events
+        let also_true: Vec<DocDate> = self.tables.titles[&normalize(&event.title)]
             .iter()
-            .enumerate()
-            .filter(|(i, e)| *i != index && normalize(&e.title) == title_key)
-            .map(|(i, _)| self.event_dates[i])
+            .filter(|&&i| i != index)
+            .map(|&i| self.tables.event_dates[i])
             .collect();
-        let elsewhere: Vec<DocDate> = self
-            .event_dates
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .map(|(_, d)| *d)
-            .collect();
+        let elsewhere = || {
+            (self.tables.known_dates.iter().enumerate())
+                .filter(move |(i, _)| *i != index)
+                .map(|(_, k)| k)
+        };
         let title = event.title.trim().trim_end_matches('.');
         let claim = self.attributed(event.according_to.as_ref(), title);
         let shown = date.to_string();
@@ -135,7 +147,7 @@ impl Ctx<'_> {
                 let statement = if rng.coin() {
                     None
                 } else {
-                    self.date_distractors(rng, date, &also_true, &[])
+                    self.date_distractors(rng, date, &also_true, std::iter::empty())
                         .first()
                         .map(|d| sentence(d))
                 };
@@ -148,7 +160,7 @@ impl Ctx<'_> {
                 return Some(draft);
             }
             _ => {
-                let distractors = self.date_distractors(rng, date, &also_true, &elsewhere);
+                let distractors = self.date_distractors(rng, date, &also_true, elsewhere());
                 (
                     format!("When did this happen? {claim}."),
                     choice(rng, &shown, distractors)?,
@@ -167,15 +179,15 @@ impl Ctx<'_> {
     }
 
     pub(super) fn order(&self, rng: &mut Rng) -> Option<Draft> {
-        let mut pool = self.order_pool.clone();
+        let mut pool = self.tables.order_pool.clone();
         rng.shuffle(&mut pool);
         let mut chosen: Vec<usize> = Vec::new();
         let mut labels: BTreeSet<String> = BTreeSet::new();
         for i in pool {
-            let date = &self.event_dates[i];
+            let date = &self.tables.event_dates[i];
             let clear = chosen
                 .iter()
-                .all(|&c| !date.may_coincide(&self.event_dates[c]));
+                .all(|&c| !date.may_coincide(&self.tables.event_dates[c]));
             if clear && labels.insert(normalize(&self.order_label(i))) {
                 chosen.push(i);
                 if chosen.len() == ORDER_ITEMS {
@@ -187,7 +199,8 @@ impl Ctx<'_> {
             return None;
         }
         let mut chronological = chosen.clone();
-        chronological.sort_by(|&a, &b| self.event_dates[a].timeline_cmp(&self.event_dates[b]));
+        chronological
+            .sort_by(|&a, &b| self.tables.event_dates[a].timeline_cmp(&self.tables.event_dates[b]));
         // Shown order: the random pick, unless it happens to be already in order.
         if chosen == chronological {
             chosen.reverse();
@@ -200,7 +213,7 @@ impl Ctx<'_> {
         let events = &self.corpus.events;
         let answer_text = chronological
             .iter()
-            .map(|&i| format!("{} ({})", self.order_label(i), self.event_dates[i]))
+            .map(|&i| format!("{} ({})", self.order_label(i), self.tables.event_dates[i]))
             .collect::<Vec<_>>()
             .join(" → ");
         Some(Draft {

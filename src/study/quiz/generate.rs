@@ -28,13 +28,13 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
     let mut rng = Rng::new(settings.seed);
 
     // Candidates grouped by kind, then topic, each group shuffled.
-    let mut by_kind: BTreeMap<QuestionKind, Vec<Vec<Candidate>>> = BTreeMap::new();
+    let mut by_kind: BTreeMap<QuestionKind, Vec<Vec<&Candidate>>> = BTreeMap::new();
     for &kind in &settings.kinds {
         for &topic in &settings.topics {
             if !compatible(kind, topic) {
                 continue;
             }
-            let mut group = candidates(&ctx, kind, topic, length);
+            let mut group: Vec<&Candidate> = ctx.candidates(kind, topic, length).iter().collect();
             if group.is_empty() {
                 continue;
             }
@@ -42,7 +42,7 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
             by_kind.entry(kind).or_default().push(group);
         }
     }
-    let mut kinds: Vec<(Vec<Vec<Candidate>>, usize)> = by_kind
+    let mut kinds: Vec<(Vec<Vec<&Candidate>>, usize)> = by_kind
         .into_values()
         .map(|mut groups| {
             rng.shuffle(&mut groups);
@@ -53,7 +53,7 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
     let mut quiz: Vec<Question> = Vec::new();
     let mut ids: BTreeSet<String> = BTreeSet::new();
     let mut facts: BTreeSet<String> = BTreeSet::new();
-    let mut deferred: Vec<Candidate> = Vec::new();
+    let mut deferred: Vec<&Candidate> = Vec::new();
 
     // Rounds: every kind (in a shuffled order) asks one question, from its next topic.
     while quiz.len() < length && !kinds.is_empty() {
@@ -75,14 +75,14 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
                     deferred.push(candidate);
                     continue;
                 }
-                let Some(question) = build(&ctx, &candidate, settings.seed) else {
+                let Some(question) = build(&ctx, candidate, settings.seed) else {
                     continue;
                 };
                 if !scope.admits(corpus, &question) {
                     continue;
                 }
                 if ids.insert(question.id.clone()) {
-                    facts.extend(candidate.fact);
+                    facts.extend(candidate.fact.clone());
                     quiz.push(question);
                     *cursor += 1;
                     break;
@@ -96,7 +96,7 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
         if quiz.len() >= length {
             break;
         }
-        if let Some(question) = build(&ctx, &candidate, settings.seed)
+        if let Some(question) = build(&ctx, candidate, settings.seed)
             && scope.admits(corpus, &question)
             && ids.insert(question.id.clone())
         {
@@ -108,7 +108,9 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
 
 /// How many distinct questions the settings' kinds and topics allow within the scope: the
 /// most [`generate_within`] can ask, whatever the length (order and match questions, drawn
-/// afresh for each slot, count up to [`QuizSettings::MAX_LENGTH`]).
+/// afresh for each slot, count up to [`QuizSettings::MAX_LENGTH`]). The questions are built
+/// once per seed (and kept with the corpus), so a change of scope, kinds or topics costs
+/// only the scope's checks.
 pub fn available(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) -> usize {
     let settings = settings.canonical();
     let ctx = Ctx::new(corpus);
@@ -118,11 +120,9 @@ pub fn available(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) -> usi
             if !compatible(kind, topic) {
                 continue;
             }
-            for candidate in candidates(&ctx, kind, topic, QuizSettings::MAX_LENGTH) {
-                if let Some(question) = build(&ctx, &candidate, settings.seed)
-                    && scope.admits(corpus, &question)
-                {
-                    ids.insert(question.id);
+            for question in ctx.tables.built(&ctx, kind, topic, settings.seed).iter() {
+                if scope.admits(corpus, question) {
+                    ids.insert(question.id.clone());
                 }
             }
         }
@@ -191,7 +191,7 @@ pub(super) fn candidates(
     };
     match (kind, topic) {
         (K::MultipleChoice | K::Typed | K::TrueFalse, Topic::People) => {
-            for &i in &ctx.relations {
+            for &i in &ctx.tables.relations {
                 let r = &corpus.relations[i];
                 let base = format!("relation:{}:{}:{}", r.subject, kind_slug(r.kind), r.object);
                 if kind == K::TrueFalse {
@@ -278,12 +278,12 @@ pub(super) fn candidates(
                 );
             }
         }
-        (K::Order, Topic::Dates) if ctx.order_pool.len() >= ORDER_ITEMS => {
+        (K::Order, Topic::Dates) if ctx.tables.order_pool.len() >= ORDER_ITEMS => {
             for slot in 0..length {
                 push(format!("order#{slot}"), None, Spec::Order);
             }
         }
-        (K::Match, Topic::Quotes) if ctx.match_pool.len() >= MATCH_MIN => {
+        (K::Match, Topic::Quotes) if ctx.tables.match_pool.len() >= MATCH_MIN => {
             for slot in 0..length {
                 push(format!("match#{slot}"), None, Spec::Match);
             }
@@ -502,7 +502,7 @@ pub(super) const EXCERPT_CHARS: usize = 320;
 /// answers (twice the largest typo tolerance).
 pub(super) const RIVAL_DISTANCE: usize = 4;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Side {
     Subject,
     Object,

@@ -38,6 +38,7 @@ mod quotes;
 mod scope;
 mod settings;
 mod sources;
+mod tables;
 #[cfg(test)]
 mod tests;
 
@@ -48,4 +49,6 @@ pub use scope::{SCOPE_KEYS, Scope, about_person, from_source, in_era, in_group};
 pub use settings::{QuestionKind, QuizSettings, Topic, compatible};
 
 use ctx::*;
+use dates::KnownDate;
 use generate::*;
+use tables::*;

@@ -110,12 +110,9 @@ impl Ctx<'_> {
     /// disagree; both figures are then true as the document reports them).
     fn truths(&self, index: usize) -> Vec<(Option<Number>, String)> {
         let counts = normalize(&self.corpus.numbers[index].counts);
-        self.corpus
-            .numbers
+        self.tables.counted[&counts]
             .iter()
-            .enumerate()
-            .filter(|(i, n)| *i == index || normalize(&n.counts) == counts)
-            .map(|(i, n)| (self.numbers[i], normalize(&n.value)))
+            .map(|&i| (self.tables.numbers[i], self.tables.value_keys[i].clone()))
             .collect()
     }
 
@@ -159,7 +156,13 @@ impl Ctx<'_> {
         larger.truncate(DISTRACTORS - want_smaller);
         let made_up: Vec<String> = smaller.into_iter().chain(larger).collect();
         let mut taken: BTreeSet<String> = truths.iter().map(|(_, t)| t.clone()).collect();
-        pick_tiered(rng, vec![(made_up, DISTRACTORS)], &mut taken, DISTRACTORS)
+        pick_tiered(
+            rng,
+            vec![(made_up, DISTRACTORS)],
+            as_is,
+            &mut taken,
+            DISTRACTORS,
+        )
     }
 
     fn number_statement(&self, stat: &Statistic, value: &str) -> String {
@@ -233,32 +236,29 @@ impl Ctx<'_> {
         let stat = &self.corpus.numbers[index];
         let value = stat.value.trim();
         let counts = stat.counts.trim().trim_end_matches('.');
-        let parsed = self.numbers[index]?;
+        let parsed = self.tables.numbers[index]?;
         let digits = value.chars().filter(char::is_ascii_digit).count();
         if counts.is_empty() || digits < 3 || !is_exact(value) {
             return None;
         }
-        let same_figure = |i: usize| self.numbers[i] == Some(parsed);
-        if (0..self.corpus.numbers.len()).any(|i| i != index && same_figure(i)) {
+        let same_figure = |i: usize| self.tables.numbers[i] == Some(parsed);
+        // The figure itself is among those it is given by.
+        if self.tables.figures[&parsed].len() > 1 {
             return None;
         }
         let counts_key = normalize(counts);
-        let others: Vec<String> = self
-            .corpus
-            .numbers
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| {
-                let digits = n.value.chars().filter(char::is_ascii_digit).count();
-                digits >= 3
-                    && is_exact(&n.value)
-                    && !same_figure(*i)
-                    && normalize(&n.counts) != counts_key
-            })
-            .map(|(_, n)| n.counts.trim().trim_end_matches('.').to_string())
+        let numbers = &self.corpus.numbers;
+        let others: Vec<usize> = (self.tables.distinctive.iter().copied())
+            .filter(|&i| !same_figure(i) && self.tables.counts_keys[i] != counts_key)
             .collect();
         let mut taken = BTreeSet::from([counts_key]);
-        let distractors = pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+        let distractors = pick_tiered(
+            rng,
+            vec![(others, DISTRACTORS)],
+            |i| numbers[i].counts.trim().trim_end_matches('.').to_string(),
+            &mut taken,
+            DISTRACTORS,
+        );
         Some(Draft {
             id: None,
             prompt: self.attributed(

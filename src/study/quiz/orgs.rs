@@ -30,11 +30,11 @@ impl Ctx<'_> {
         if !name_words.is_empty() && name_words.is_subset(&words) {
             return None;
         }
-        let look_alike = |o: &Organization| similar(&words, &content_words(&o.summary));
+        let orgs = &self.corpus.organizations;
+        let look_alike = |i: usize| similar(&words, &self.tables.org_summary_words[i]);
         let body = match kind {
             QuestionKind::Typed => {
-                let others = self.corpus.organizations.iter().filter(|o| o.id != org.id);
-                if others.clone().any(look_alike) {
+                if (0..orgs.len()).any(|i| orgs[i].id != org.id && look_alike(i)) {
                     return None;
                 }
                 QuestionBody::Typed {
@@ -44,24 +44,21 @@ impl Ctx<'_> {
                 }
             }
             _ => {
-                let mut taken: BTreeSet<String> = self
-                    .corpus
-                    .organizations
-                    .iter()
-                    .filter(|o| o.id == org.id || look_alike(o))
-                    .map(|o| normalize(&org_label(o)))
+                let mut taken: BTreeSet<String> = (0..orgs.len())
+                    .filter(|&i| orgs[i].id == org.id || look_alike(i))
+                    .map(|i| normalize(&org_label(&orgs[i])))
                     .collect();
                 // Only bodies of the same sort: a party among newspapers is no choice at all.
                 // Too few of them, and there is no multiple-choice form.
-                let others: Vec<String> = self
-                    .corpus
-                    .organizations
-                    .iter()
-                    .filter(|o| o.kind == org.kind)
-                    .map(org_label)
-                    .collect();
-                let distractors =
-                    pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+                let others: Vec<&Organization> =
+                    orgs.iter().filter(|o| o.kind == org.kind).collect();
+                let distractors = pick_tiered(
+                    rng,
+                    vec![(others, DISTRACTORS)],
+                    org_label,
+                    &mut taken,
+                    DISTRACTORS,
+                );
                 if distractors.len() < DISTRACTORS {
                     return None;
                 }
@@ -92,11 +89,9 @@ impl Ctx<'_> {
             return None;
         }
         // The abbreviation must stand for this organization only.
-        let shared = self.corpus.organizations.iter().any(|o| {
-            o.id != org.id
-                && org_forms(o)
-                    .iter()
-                    .any(|f| normalize(f) == abbr_key || normalize(f) == name_key)
+        let form_keys = &self.tables.org_form_keys;
+        let shared = (self.corpus.organizations.iter().zip(form_keys)).any(|(o, keys)| {
+            o.id != org.id && keys.iter().any(|f| *f == abbr_key || *f == name_key)
         });
         if shared {
             return None;
@@ -107,19 +102,20 @@ impl Ctx<'_> {
         // Wrong answers are what other abbreviations stand for (never a newspaper's or a
         // shop's name, which stands for nothing), bodies of the same sort first.
         let words = content_words(&org.name);
-        let (same_sort, other_sorts): (Vec<&Organization>, Vec<&Organization>) = self
-            .corpus
-            .organizations
-            .iter()
-            .filter(|o| o.id != org.id && !o.abbreviations.is_empty())
-            .filter(|o| !similar(&words, &content_words(&o.name)))
-            .filter(|o| !overlapping_names(&o.name, &org.name))
-            .partition(|o| o.kind == org.kind);
-        let names = |orgs: Vec<&Organization>| orgs.iter().map(|o| o.name.clone()).collect();
+        let name_words = &self.tables.org_name_words;
+        let (same_sort, other_sorts): (Vec<&Organization>, Vec<&Organization>) =
+            (self.corpus.organizations.iter().zip(name_words))
+                .zip(&self.tables.org_name_keys)
+                .filter(|((o, _), _)| o.id != org.id && !o.abbreviations.is_empty())
+                .filter(|((_, their), _)| !similar(&words, their))
+                .filter(|(_, their)| !overlapping_names(their, &name_key))
+                .map(|((o, _), _)| o)
+                .partition(|o| o.kind == org.kind);
+        let name = |o: &Organization| o.name.clone();
         let tiers = || {
             vec![
-                (names(same_sort.clone()), DISTRACTORS),
-                (names(other_sorts.clone()), DISTRACTORS),
+                (same_sort.clone(), DISTRACTORS),
+                (other_sorts.clone(), DISTRACTORS),
             ]
         };
         let mut taken: BTreeSet<String> = org_forms(org).iter().map(|f| normalize(f)).collect();
@@ -129,7 +125,7 @@ impl Ctx<'_> {
                 let statement = if rng.coin() {
                     None
                 } else {
-                    pick_tiered(rng, tiers(), &mut taken, 1)
+                    pick_tiered(rng, tiers(), name, &mut taken, 1)
                         .first()
                         .map(|n| sentence(n))
                 };
@@ -159,7 +155,7 @@ impl Ctx<'_> {
                 abbr.to_string(),
             ),
             _ => {
-                let distractors = pick_tiered(rng, tiers(), &mut taken, DISTRACTORS);
+                let distractors = pick_tiered(rng, tiers(), name, &mut taken, DISTRACTORS);
                 (
                     format!("What does {abbr} stand for?"),
                     choice(rng, &org.name, distractors)?,
@@ -179,9 +175,8 @@ impl Ctx<'_> {
 }
 
 /// Whether one name is contained in the other, word for word ("Communist Party" in
-/// "Spanish Communist Party").
+/// "Spanish Communist Party"); both normalised.
 fn overlapping_names(a: &str, b: &str) -> bool {
-    let (a, b) = (normalize(a), normalize(b));
     let contains = |long: &str, short: &str| format!(" {long} ").contains(&format!(" {short} "));
-    contains(&a, &b) || contains(&b, &a)
+    contains(a, b) || contains(b, a)
 }

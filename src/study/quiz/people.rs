@@ -12,46 +12,47 @@ use crate::study::text::*;
 impl<'a> Ctx<'a> {
     /// Everyone of whom the relation's statement is true on `side`, given the other side.
     pub(super) fn true_side(&self, relation: usize, side: Side) -> BTreeSet<&'a str> {
-        let r = &self.corpus.relations[relation];
+        let relations = &self.corpus.relations;
+        let r = &relations[relation];
+        let (given, other_side) = match side {
+            Side::Subject => (&r.object, Side::Object),
+            Side::Object => (&r.subject, Side::Subject),
+        };
+        // Relations of the kind with the given person on the other side, and (for a symmetric
+        // kind) on the same side.
+        let with = |on: Side| {
+            self.tables
+                .by_side
+                .get(&(r.kind, on, given.clone()))
+                .into_iter()
+                .flatten()
+                .map(|&i| &relations[i])
+        };
         let mut set = BTreeSet::new();
-        for other in &self.corpus.relations {
-            if other.kind != r.kind {
-                continue;
-            }
-            match side {
-                Side::Subject => {
-                    if other.object == r.object {
-                        set.insert(other.subject.as_str());
-                    }
-                    if symmetric(r.kind) && other.subject == r.object {
-                        set.insert(other.object.as_str());
-                    }
-                }
-                Side::Object => {
-                    if other.subject == r.subject {
-                        set.insert(other.object.as_str());
-                    }
-                    if symmetric(r.kind) && other.object == r.subject {
-                        set.insert(other.subject.as_str());
-                    }
-                }
+        for other in with(other_side) {
+            set.insert(match side {
+                Side::Subject => other.subject.as_str(),
+                Side::Object => other.object.as_str(),
+            });
+        }
+        if symmetric(r.kind) {
+            for other in with(side) {
+                set.insert(match side {
+                    Side::Subject => other.object.as_str(),
+                    Side::Object => other.subject.as_str(),
+                });
             }
         }
         set
     }
 
-    /// People in the same position (`side`) of other relations of the same kind.
-    pub(super) fn same_role(&self, relation: usize, side: Side) -> Vec<&'a str> {
+    /// People (positions) in the same position (`side`) of relations of the same kind.
+    pub(super) fn same_role(&self, relation: usize, side: Side) -> &[usize] {
         let kind = self.corpus.relations[relation].kind;
-        self.corpus
-            .relations
-            .iter()
-            .filter(|r| r.kind == kind)
-            .map(|r| match side {
-                Side::Subject => r.subject.as_str(),
-                Side::Object => r.object.as_str(),
-            })
-            .collect()
+        self.tables
+            .roles
+            .get(&(kind, side))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether the document shows `side` of the relation to be the only one, so that anyone
@@ -105,7 +106,7 @@ impl<'a> Ctx<'a> {
                 }
                 QuestionBody::Typed {
                     accepted: person_forms(answer),
-                    rejected: self.rival_people(answer, &BTreeSet::new()),
+                    rejected: self.rival_people(answer),
                     answer_kind: AnswerKind::Name,
                 }
             }
@@ -113,7 +114,7 @@ impl<'a> Ctx<'a> {
                 let mut excluded = also_true.clone();
                 excluded.insert(other.id.as_str());
                 let role = self.same_role(relation, side);
-                let distractors = self.person_distractors(rng, answer, &excluded, &role);
+                let distractors = self.person_distractors(rng, answer, &excluded, role);
                 choice(rng, &answer.name, distractors)?
             }
         };
@@ -146,7 +147,7 @@ impl<'a> Ctx<'a> {
                 let mut excluded = self.true_side(relation, side);
                 excluded.insert(other.id.as_str());
                 let role = self.same_role(relation, side);
-                let swap = self.person_distractors(rng, answer, &excluded, &role);
+                let swap = self.person_distractors(rng, answer, &excluded, role);
                 if let Some(swap) = swap.first() {
                     statement = Some(match side {
                         Side::Subject => self.relation_sentence(relation, swap, &object.name),
@@ -171,19 +172,26 @@ impl<'a> Ctx<'a> {
         index: usize,
     ) -> Option<Draft> {
         let person = &self.corpus.people[index];
-        if !self.identifying.contains(&person.id) || person_named_in(person, &person.summary) {
+        if !self.tables.identifying.contains(&person.id) || person_named_in(person, &person.summary)
+        {
             return None;
         }
         let prompt = format!("Who is described as: “{}”?", person.summary.trim());
-        let words = content_words(&person.summary);
-        // Anyone whose own description says much the same is not a wrong answer.
-        let look_alike: BTreeSet<&str> = self
-            .corpus
-            .people
-            .iter()
-            .filter(|p| p.id != person.id && similar(&words, &content_words(&p.summary)))
-            .map(|p| p.id.as_str())
-            .collect();
+        // Anyone whose own description says much the same is not a wrong answer. An
+        // identifying summary already says that nobody's does, unless the id is repeated
+        // (data the checker refuses), where another entry may be the identifying one.
+        let repeated = self.tables.person_positions[&person.id].len() > 1;
+        let look_alike: BTreeSet<&str> = if repeated {
+            let words = content_words(&person.summary);
+            self.corpus
+                .people
+                .iter()
+                .filter(|p| p.id != person.id && similar(&words, &content_words(&p.summary)))
+                .map(|p| p.id.as_str())
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
         let body = match kind {
             QuestionKind::Typed => {
                 if !look_alike.is_empty() {
@@ -191,7 +199,7 @@ impl<'a> Ctx<'a> {
                 }
                 QuestionBody::Typed {
                     accepted: person_forms(person),
-                    rejected: self.rival_people(person, &BTreeSet::new()),
+                    rejected: self.rival_people(person),
                     answer_kind: AnswerKind::Name,
                 }
             }

@@ -17,42 +17,30 @@ impl Ctx<'_> {
         answer: Speaker,
         excluded: &BTreeSet<String>,
     ) -> Vec<String> {
-        let allowed = |s: &Speaker| s.key() != answer.key() && !excluded.contains(&s.key());
-        let is_person = |s: &Speaker| matches!(s, Speaker::Person(_));
-        let mut quoted: Vec<Speaker> = (0..self.corpus.quotes.len())
-            .filter_map(|i| self.quote_speaker_of(i))
-            .chain(
-                self.corpus
-                    .sources
-                    .iter()
-                    .filter_map(|s| self.source_speaker_of(s)),
-            )
-            .filter(allowed)
-            .collect();
-        let mut seen = BTreeSet::new();
-        quoted.retain(|s| seen.insert(s.key()));
+        let answer_key = answer.key();
+        let allowed_key = |key: &str| key != answer_key && !excluded.contains(key);
+        let allowed = |s: &Speaker| allowed_key(&s.key());
+        let is_person = matches!(answer, Speaker::Person(_));
         // A person among publications (or the reverse) would stand out: same kind first.
-        let (same_kind, other_kind): (Vec<Speaker>, Vec<Speaker>) = quoted
-            .into_iter()
-            .partition(|s| is_person(s) == is_person(&answer));
-        let labels = |speakers: Vec<Speaker>| speakers.iter().map(Speaker::label).collect();
+        let (same_kind, other_kind): (Vec<&Quoted>, Vec<&Quoted>) = (self.tables.quoted.iter())
+            .filter(|q| allowed_key(&q.key))
+            .partition(|q| q.is_person == is_person);
+        let labels = |quoted: Vec<&Quoted>| -> Vec<String> {
+            quoted.iter().map(|q| q.label.clone()).collect()
+        };
         let near: Vec<String> = match answer {
             Speaker::Person(p) => self
-                .corpus
-                .people
-                .iter()
-                .filter(|o| o.groups.iter().any(|g| p.groups.contains(g)))
-                .map(Speaker::Person)
+                .tables
+                .sharing_group(&p.groups)
+                .into_iter()
+                .map(|i| Speaker::Person(&self.corpus.people[i]))
                 .filter(allowed)
                 .map(|s| s.label())
                 .collect(),
-            Speaker::Org(_) => self
-                .corpus
-                .organizations
-                .iter()
-                .map(Speaker::Org)
-                .filter(allowed)
-                .map(|s| s.label())
+            Speaker::Org(_) => (self.corpus.organizations.iter())
+                .zip(&self.tables.org_keys)
+                .filter(|(_, key)| allowed_key(key))
+                .map(|(o, _)| Speaker::Org(o).label())
                 .collect(),
         };
         let mut taken: BTreeSet<String> = std::iter::once(normalize(&answer.label()))
@@ -71,6 +59,7 @@ impl Ctx<'_> {
                 (near, DISTRACTORS),
                 (labels(other_kind), DISTRACTORS),
             ],
+            as_is,
             &mut taken,
             DISTRACTORS,
         )
@@ -83,14 +72,16 @@ impl Ctx<'_> {
         index: usize,
     ) -> Option<Draft> {
         let quote = &self.corpus.quotes[index];
-        if !self.match_pool.contains(&index) {
+        if !self.tables.in_match_pool[index] {
             return None;
         }
         let speaker = self.quote_speaker_of(index)?;
         let text_key = normalize(&quote.text);
         // Whoever else the data says said the same words is not a wrong answer.
-        let also_said: BTreeSet<String> = (0..self.corpus.quotes.len())
-            .filter(|&i| i != index && normalize(&self.corpus.quotes[i].text) == text_key)
+        let also_said: BTreeSet<String> = self.tables.quote_texts[&text_key]
+            .iter()
+            .copied()
+            .filter(|&i| i != index)
             .filter_map(|i| self.quote_speaker_of(i))
             .map(|s| s.key())
             .filter(|k| *k != speaker.key())
@@ -137,7 +128,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn match_quotes(&self, rng: &mut Rng) -> Option<Draft> {
-        let mut pool = self.match_pool.clone();
+        let mut pool = self.tables.match_pool.clone();
         rng.shuffle(&mut pool);
         let mut chosen: Vec<(usize, Speaker)> = Vec::new();
         let mut speakers = BTreeSet::new();

@@ -7,6 +7,8 @@
 //! custom study, see [`is_about_person`] and [`is_in_era`]), the events of an order question,
 //! the speaker and date of a primary source, and the passages it cites.
 
+use std::collections::{BTreeSet, HashMap};
+
 use serde::{Deserialize, Serialize};
 
 use super::{Question, QuestionKind};
@@ -162,10 +164,29 @@ pub fn about_person(corpus: &Corpus, question: &Question, person: &str) -> bool 
 /// Whether the question asks about someone in the group.
 pub fn in_group(corpus: &Corpus, question: &Question, group: &str) -> bool {
     corpus
-        .people
-        .iter()
-        .filter(|p| p.groups.iter().any(|g| g == group))
-        .any(|p| about_person(corpus, question, &p.id))
+        .derived(Members::new)
+        .0
+        .get(group)
+        .is_some_and(|ids| ids.iter().any(|id| about_person(corpus, question, id)))
+}
+
+/// The ids of each group's members, in data order: worked out once per corpus.
+struct Members(HashMap<String, Vec<String>>);
+
+impl Members {
+    fn new(corpus: &Corpus) -> Self {
+        let mut members: HashMap<String, Vec<String>> = HashMap::new();
+        for person in &corpus.people {
+            let groups: BTreeSet<&String> = person.groups.iter().collect();
+            for group in groups {
+                members
+                    .entry(group.clone())
+                    .or_default()
+                    .push(person.id.clone());
+            }
+        }
+        Self(members)
+    }
 }
 
 /// Whether the question asks about the era: an event of it, a quotation or primary source

@@ -40,7 +40,13 @@ impl Ctx<'_> {
             .collect();
         let answer = Self::source_label(source);
         let mut taken = BTreeSet::from([normalize(&answer)]);
-        let distractors = pick_tiered(rng, vec![(others, DISTRACTORS)], &mut taken, DISTRACTORS);
+        let distractors = pick_tiered(
+            rng,
+            vec![(others, DISTRACTORS)],
+            as_is,
+            &mut taken,
+            DISTRACTORS,
+        );
         Some(Draft {
             id: None,
             prompt: format!("Which primary source is described as follows? {summary}"),
@@ -86,14 +92,15 @@ impl Ctx<'_> {
         if normalize(summary).is_empty() || names(summary, &date.year.to_string()) {
             return None;
         }
-        let elsewhere: Vec<DocDate> = self
+        let elsewhere: Vec<KnownDate> = self
             .corpus
             .sources
             .iter()
             .filter(|s| s.number != source.number)
             .filter_map(|s| DocDate::parse(s.date.as_deref()?, None).ok())
+            .map(KnownDate::new)
             .collect();
-        let distractors = self.date_distractors(rng, date, &[], &elsewhere);
+        let distractors = self.date_distractors(rng, date, &[], elsewhere.iter());
         Some(Draft {
             id: None,
             prompt: format!(

@@ -334,6 +334,7 @@ fn corpus() -> Corpus {
             relation("anton", Ordered, "dmitri"),
             relation("ivan", Married, "irina"),
         ],
+        cache: Default::default(),
     }
 }
 
