@@ -3,7 +3,7 @@
 //! of the deck's allowance: `Settings::add_more_new`.) Each has a link of its own
 //! (`study=ahead`, `study=missed`, `study=person&id=…`, `study=era&id=…`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::card_id::CardId;
 use super::cards::{Card, Deck};
@@ -181,14 +181,12 @@ pub fn is_about_person(corpus: &Corpus, card: &CardId, person: &str) -> bool {
         CardId::Event(id) => corpus
             .event(id)
             .is_some_and(|e| e.people.iter().any(|p| p == person)),
-        CardId::Number(id) => corpus
-            .numbers
-            .iter()
-            .any(|n| &n.id == id && n.people.iter().any(|p| p == person)),
-        CardId::Quote(id) => corpus.quotes.iter().any(|q| {
-            &q.id == id
-                && (q.speaker.as_deref() == Some(person) || q.about.iter().any(|p| p == person))
-        }),
+        CardId::Number(id) => ById::of(corpus)
+            .numbers(corpus, id)
+            .any(|n| n.people.iter().any(|p| p == person)),
+        CardId::Quote(id) => ById::of(corpus)
+            .quotes(corpus, id)
+            .any(|q| q.speaker.as_deref() == Some(person) || q.about.iter().any(|p| p == person)),
         CardId::Account(id) => id
             .rsplit_once('.')
             .and_then(|(dispute, n)| {
@@ -208,14 +206,56 @@ pub fn is_in_era(corpus: &Corpus, card: &CardId, era: &str) -> bool {
     let year = |date: &str| date.get(..4).and_then(|y| y.parse::<u16>().ok());
     match card {
         CardId::Event(id) => corpus.event(id).is_some_and(|e| e.era == era.id),
-        CardId::Quote(id) => corpus.quotes.iter().any(|q| {
-            &q.id == id
-                && q.year.is_some_and(|y| {
-                    year(&era.start).is_some_and(|s| s <= y)
-                        && year(&era.end).is_some_and(|e| y <= e)
-                })
+        CardId::Quote(id) => ById::of(corpus).quotes(corpus, id).any(|q| {
+            q.year.is_some_and(|y| {
+                year(&era.start).is_some_and(|s| s <= y) && year(&era.end).is_some_and(|e| y <= e)
+            })
         }),
         _ => false,
+    }
+}
+
+/// Every position of each statistic's and quotation's id (more than one only in data the
+/// checker refuses), worked out once per corpus, so a card's figure or quotation is found
+/// without scanning the lists.
+#[derive(Default)]
+struct ById {
+    numbers: HashMap<String, Vec<usize>>,
+    quotes: HashMap<String, Vec<usize>>,
+}
+
+impl ById {
+    fn of(corpus: &Corpus) -> std::sync::Arc<Self> {
+        corpus.derived(|corpus| {
+            let mut by_id = Self::default();
+            for (i, n) in corpus.numbers.iter().enumerate() {
+                by_id.numbers.entry(n.id.clone()).or_default().push(i);
+            }
+            for (i, q) in corpus.quotes.iter().enumerate() {
+                by_id.quotes.entry(q.id.clone()).or_default().push(i);
+            }
+            by_id
+        })
+    }
+
+    /// The statistics with the id, in data order (what a scan of the list finds).
+    fn numbers<'c>(
+        &self,
+        corpus: &'c Corpus,
+        id: &str,
+    ) -> impl Iterator<Item = &'c crate::content::Statistic> {
+        let at = self.numbers.get(id).cloned().unwrap_or_default();
+        at.into_iter().map(|i| &corpus.numbers[i])
+    }
+
+    /// The quotations with the id, in data order (what a scan of the list finds).
+    fn quotes<'c>(
+        &self,
+        corpus: &'c Corpus,
+        id: &str,
+    ) -> impl Iterator<Item = &'c crate::content::Quote> {
+        let at = self.quotes.get(id).cloned().unwrap_or_default();
+        at.into_iter().map(|i| &corpus.quotes[i])
     }
 }
 
@@ -223,6 +263,70 @@ pub fn is_in_era(corpus: &Corpus, card: &CardId, era: &str) -> bool {
 mod tests {
     use super::*;
     use crate::study::review_queue::tests::{NOON, Saved, clock, ids};
+
+    /// What `is_about_person` and `is_in_era` answered by scanning the lists.
+    fn scanned(corpus: &Corpus, card: &CardId, person: &str, era: &str) -> (bool, bool) {
+        let in_years = |y: u16| {
+            let year = |date: &str| date.get(..4).and_then(|y| y.parse::<u16>().ok());
+            corpus.era(era).is_some_and(|e| {
+                year(&e.start).is_some_and(|s| s <= y) && year(&e.end).is_some_and(|e| y <= e)
+            })
+        };
+        match card {
+            CardId::Number(id) => (
+                (corpus.numbers.iter())
+                    .any(|n| &n.id == id && n.people.iter().any(|p| p == person)),
+                false,
+            ),
+            CardId::Quote(id) => (
+                corpus.quotes.iter().any(|q| {
+                    &q.id == id
+                        && (q.speaker.as_deref() == Some(person)
+                            || q.about.iter().any(|p| p == person))
+                }),
+                (corpus.quotes.iter()).any(|q| &q.id == id && q.year.is_some_and(in_years)),
+            ),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn figures_and_quotations_are_found_as_a_scan_finds_them() {
+        let mut corpus =
+            crate::content::load::load_dir(std::path::Path::new("data")).expect("data/ loads");
+        // A repeated id (data the checker refuses): every entry with it counts.
+        let mut twin = corpus.quotes[3].clone();
+        twin.id = corpus.quotes[0].id.clone();
+        corpus.quotes.push(twin);
+        let mut twin = corpus.numbers[3].clone();
+        twin.id = corpus.numbers[0].id.clone();
+        corpus.numbers.push(twin);
+        let cards: Vec<CardId> = (corpus.numbers.iter())
+            .map(|n| CardId::Number(n.id.clone()))
+            .chain(corpus.quotes.iter().map(|q| CardId::Quote(q.id.clone())))
+            .chain([CardId::Number("none".into()), CardId::Quote("none".into())])
+            .collect();
+        let people = corpus.people.iter().map(|p| p.id.as_str());
+        let eras: Vec<&str> = corpus.eras.iter().map(|e| e.id.as_str()).collect();
+        let (mut about, mut within) = (0, 0);
+        for (n, person) in people.enumerate() {
+            let era = eras[n % eras.len()];
+            for card in &cards {
+                let found = (
+                    is_about_person(&corpus, card, person),
+                    is_in_era(&corpus, card, era),
+                );
+                assert_eq!(
+                    found,
+                    scanned(&corpus, card, person, era),
+                    "{card} {person}"
+                );
+                about += usize::from(found.0);
+                within += usize::from(found.1);
+            }
+        }
+        assert!(about > 50 && within > 20, "{about} {within}");
+    }
 
     #[test]
     fn links_round_trip() {

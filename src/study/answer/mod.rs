@@ -241,6 +241,9 @@ pub struct KeyedName {
     key: String,
     chars: usize,
     counts: [u8; 64],
+    /// Which buckets are not empty: each bucket one name has and the other lacks differs by
+    /// at least one, so this bounds the counts' difference from below in one step.
+    present: u64,
 }
 
 impl KeyedName {
@@ -255,16 +258,32 @@ impl KeyedName {
             };
             counts[bucket] = counts[bucket].saturating_add(1);
         }
+        let present = (counts.iter().enumerate())
+            .filter(|(_, n)| **n > 0)
+            .fold(0, |bits, (bucket, _)| bits | 1 << bucket);
         Self {
             chars: key.chars().count(),
             key,
             counts,
+            present,
         }
+    }
+
+    /// The name's length in characters.
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// The normalised name.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// Whether `name_distance(self, other)` is at most `most`.
     pub fn within(&self, other: &Self, most: usize) -> bool {
-        if self.chars.abs_diff(other.chars) > most {
+        if self.chars.abs_diff(other.chars) > most
+            || (self.present ^ other.present).count_ones() as usize > 2 * most
+        {
             return false;
         }
         let differ: usize = (self.counts.iter().zip(&other.counts))

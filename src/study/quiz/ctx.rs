@@ -232,14 +232,9 @@ impl<'a> Ctx<'a> {
             .map(KeyedName::new)
             .collect();
         let mut rivals = Vec::new();
-        for (person, their_keys) in self.corpus.people.iter().zip(&self.tables.name_keys) {
-            if person.id == answer.id {
-                continue;
-            }
-            let close = their_keys
-                .iter()
-                .any(|rival| keys.iter().any(|key| key.within(rival, RIVAL_DISTANCE)));
-            if close {
+        for i in self.tables.names.close_to(&keys, RIVAL_DISTANCE) {
+            let person = &self.corpus.people[i];
+            if person.id != answer.id {
                 rivals.extend(person_forms(person));
             }
         }

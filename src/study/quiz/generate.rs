@@ -71,6 +71,10 @@ pub fn generate_within(corpus: &Corpus, settings: &QuizSettings, scope: &Scope) 
                     groups.remove(*cursor);
                     continue;
                 };
+                // Outside the scope whatever it asks: skipped now, as it would be once built.
+                if !candidate.may_be_within(corpus, scope) {
+                    continue;
+                }
                 if candidate.fact.as_ref().is_some_and(|f| facts.contains(f)) {
                     deferred.push(candidate);
                     continue;
@@ -364,7 +368,24 @@ pub(super) struct Draft {
 
 /// Builds a candidate into a question, or `None` when the data cannot support it. Checks
 /// the invariants every question must meet, so no malformed question escapes.
+///
+/// A typed question draws nothing (no options to pick or shuffle), so one that cannot be
+/// built with one seed cannot be built with any: the corpus' tables remember it, and a
+/// quiz that runs through a topic without typed questions pays for that once.
 pub(super) fn build(ctx: &Ctx, candidate: &Candidate, seed: u64) -> Option<Question> {
+    let typed = candidate.kind == QuestionKind::Typed;
+    if typed && ctx.tables.is_unbuildable(&candidate.key) {
+        return None;
+    }
+    let question = build_afresh(ctx, candidate, seed);
+    if typed && question.is_none() {
+        ctx.tables.set_unbuildable(&candidate.key);
+    }
+    question
+}
+
+/// [`build`], without what the tables remember.
+pub(super) fn build_afresh(ctx: &Ctx, candidate: &Candidate, seed: u64) -> Option<Question> {
     let mut rng = Rng::derived(seed, &candidate.key);
     let kind = candidate.kind;
     let draft = match candidate.spec {

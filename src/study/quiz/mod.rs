@@ -30,14 +30,18 @@ mod ctx;
 mod dates;
 mod disputes;
 mod generate;
+mod name_index;
 mod numbers;
 mod orgs;
 mod people;
 mod question;
 mod quotes;
+#[cfg(test)]
+mod scale_tests;
 mod scope;
 mod settings;
 mod sources;
+mod subject;
 mod tables;
 #[cfg(test)]
 mod tests;

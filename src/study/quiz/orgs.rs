@@ -89,10 +89,10 @@ impl Ctx<'_> {
             return None;
         }
         // The abbreviation must stand for this organization only.
-        let form_keys = &self.tables.org_form_keys;
-        let shared = (self.corpus.organizations.iter().zip(form_keys)).any(|(o, keys)| {
-            o.id != org.id && keys.iter().any(|f| *f == abbr_key || *f == name_key)
-        });
+        let orgs = &self.corpus.organizations;
+        let with_form = |key: &str| self.tables.org_forms.get(key).into_iter().flatten();
+        let shared =
+            (with_form(&abbr_key).chain(with_form(&name_key))).any(|&i| orgs[i].id != org.id);
         if shared {
             return None;
         }
@@ -103,21 +103,19 @@ impl Ctx<'_> {
         // shop's name, which stands for nothing), bodies of the same sort first.
         let words = content_words(&org.name);
         let name_words = &self.tables.org_name_words;
-        let (same_sort, other_sorts): (Vec<&Organization>, Vec<&Organization>) =
-            (self.corpus.organizations.iter().zip(name_words))
-                .zip(&self.tables.org_name_keys)
-                .filter(|((o, _), _)| o.id != org.id && !o.abbreviations.is_empty())
-                .filter(|((_, their), _)| !similar(&words, their))
-                .filter(|(_, their)| !overlapping_names(their, &name_key))
-                .map(|((o, _), _)| o)
-                .partition(|o| o.kind == org.kind);
-        let name = |o: &Organization| o.name.clone();
+        // Worked out only for the kinds that draw wrong names (a typed question has none).
         let tiers = || {
-            vec![
-                (same_sort.clone(), DISTRACTORS),
-                (other_sorts.clone(), DISTRACTORS),
-            ]
+            let (same_sort, other_sorts): (Vec<&Organization>, Vec<&Organization>) =
+                (orgs.iter().zip(name_words))
+                    .zip(&self.tables.org_name_keys)
+                    .filter(|((o, _), _)| o.id != org.id && !o.abbreviations.is_empty())
+                    .filter(|((_, their), _)| !similar(&words, their))
+                    .filter(|(_, their)| !overlapping_names(their, &name_key))
+                    .map(|((o, _), _)| o)
+                    .partition(|o| o.kind == org.kind);
+            vec![(same_sort, DISTRACTORS), (other_sorts, DISTRACTORS)]
         };
+        let name = |o: &Organization| o.name.clone();
         let mut taken: BTreeSet<String> = org_forms(org).iter().map(|f| normalize(f)).collect();
         let (prompt, body, answer_text) = match kind {
             QuestionKind::TrueFalse => {
@@ -177,6 +175,16 @@ impl Ctx<'_> {
 /// Whether one name is contained in the other, word for word ("Communist Party" in
 /// "Spanish Communist Party"); both normalised.
 fn overlapping_names(a: &str, b: &str) -> bool {
-    let contains = |long: &str, short: &str| format!(" {long} ").contains(&format!(" {short} "));
-    contains(a, b) || contains(b, a)
+    contains_words(a, b) || contains_words(b, a)
+}
+
+/// Whether `short` stands in `long` between spaces or the ends (`" long "` contains
+/// `" short "`), without building either padded text.
+pub(super) fn contains_words(long: &str, short: &str) -> bool {
+    let word_starts = std::iter::once(0).chain(long.match_indices(' ').map(|(at, _)| at + 1));
+    word_starts.into_iter().any(|at| {
+        long[at..]
+            .strip_prefix(short)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }

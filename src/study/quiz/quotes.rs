@@ -25,9 +25,6 @@ impl Ctx<'_> {
         let (same_kind, other_kind): (Vec<&Quoted>, Vec<&Quoted>) = (self.tables.quoted.iter())
             .filter(|q| allowed_key(&q.key))
             .partition(|q| q.is_person == is_person);
-        let labels = |quoted: Vec<&Quoted>| -> Vec<String> {
-            quoted.iter().map(|q| q.label.clone()).collect()
-        };
         let near: Vec<String> = match answer {
             Speaker::Person(p) => self
                 .tables
@@ -55,11 +52,11 @@ impl Ctx<'_> {
         pick_tiered(
             rng,
             vec![
-                (labels(same_kind), DISTRACTORS),
-                (near, DISTRACTORS),
-                (labels(other_kind), DISTRACTORS),
+                (labels(&same_kind), DISTRACTORS),
+                (near.iter().map(String::as_str).collect(), DISTRACTORS),
+                (labels(&other_kind), DISTRACTORS),
             ],
-            as_is,
+            str::to_string,
             &mut taken,
             DISTRACTORS,
         )
@@ -201,6 +198,11 @@ impl Ctx<'_> {
             card_id: None,
         })
     }
+}
+
+/// The speakers' labels, borrowed: only the few options picked are copied.
+fn labels<'q>(quoted: &[&'q Quoted]) -> Vec<&'q str> {
+    quoted.iter().map(|q| q.label.as_str()).collect()
 }
 
 /// A quotation as the student sees it: cut to `max` characters, with a leading ellipsis

@@ -103,18 +103,21 @@ impl Scope {
 
     /// Whether the question is within the scope (see the module documentation).
     pub fn admits(&self, corpus: &Corpus, question: &Question) -> bool {
-        (self.eras.is_empty() || self.eras.iter().any(|e| in_era(corpus, question, e)))
-            && (self.groups.is_empty() || self.groups.iter().any(|g| in_group(corpus, question, g)))
-            && (self.people.is_empty()
-                || self
-                    .people
-                    .iter()
-                    .any(|p| about_person(corpus, question, p)))
+        self.may_admit(corpus, Subject::of(question))
             && (self.sources.is_empty()
                 || self
                     .sources
                     .iter()
                     .any(|&s| from_source(corpus, question, s)))
+    }
+
+    /// Whether a question about `subject` may be within the scope: false only when its eras,
+    /// groups or people rule it out (the sources also look at the passages it cites).
+    pub(super) fn may_admit(&self, corpus: &Corpus, subject: Subject) -> bool {
+        (self.eras.is_empty() || self.eras.iter().any(|e| subject.in_era(corpus, e)))
+            && (self.groups.is_empty() || self.groups.iter().any(|g| subject.in_group(corpus, g)))
+            && (self.people.is_empty()
+                || self.people.iter().any(|p| subject.about_person(corpus, p)))
     }
 }
 
@@ -125,49 +128,98 @@ fn is_id(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-/// The primary source a source-analysis question is built on (`source:<n>:…`).
-fn source_number(question: &Question) -> Option<u8> {
-    if question.kind != QuestionKind::Source {
-        return None;
-    }
-    question
-        .id
-        .strip_prefix("source:")?
-        .split(':')
-        .next()?
-        .parse()
-        .ok()
+/// What the scope's era, group and person checks look at in a question: its kind, id and
+/// flashcard. A candidate knows these before it is built (see `Candidate::card`), so a
+/// scope can pass over candidates without building them.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Subject<'q> {
+    pub(super) kind: QuestionKind,
+    pub(super) id: &'q str,
+    pub(super) card: Option<&'q CardId>,
 }
 
-/// The events an order question puts in order (`order:<ids, comma-separated>`).
-fn order_events(question: &Question) -> Option<Vec<&str>> {
-    let ids = question.id.strip_prefix("order:")?;
-    Some(ids.split(',').collect())
+impl<'q> Subject<'q> {
+    pub(super) fn of(question: &'q Question) -> Self {
+        Self {
+            kind: question.kind,
+            id: &question.id,
+            card: question.card_id.as_ref(),
+        }
+    }
+
+    /// The primary source a source-analysis question is built on (`source:<n>:…`).
+    fn source_number(self) -> Option<u8> {
+        if self.kind != QuestionKind::Source {
+            return None;
+        }
+        self.id
+            .strip_prefix("source:")?
+            .split(':')
+            .next()?
+            .parse()
+            .ok()
+    }
+
+    /// The events an order question puts in order (`order:<ids, comma-separated>`).
+    fn order_events(self) -> Option<Vec<&'q str>> {
+        let ids = self.id.strip_prefix("order:")?;
+        Some(ids.split(',').collect())
+    }
+
+    fn about_person(self, corpus: &Corpus, person: &str) -> bool {
+        if let Some(card) = self.card {
+            return is_about_person(corpus, card, person);
+        }
+        if let Some(events) = self.order_events() {
+            return events
+                .iter()
+                .any(|id| is_about_person(corpus, &CardId::Event(id.to_string()), person));
+        }
+        self.source_number()
+            .and_then(|n| corpus.source(n))
+            .is_some_and(|s| s.speaker.as_deref() == Some(person))
+    }
+
+    fn in_group(self, corpus: &Corpus, group: &str) -> bool {
+        corpus
+            .derived(Members::new)
+            .0
+            .get(group)
+            .is_some_and(|ids| ids.iter().any(|id| self.about_person(corpus, id)))
+    }
+
+    fn in_era(self, corpus: &Corpus, era: &str) -> bool {
+        if let Some(card) = self.card {
+            return is_in_era(corpus, card, era);
+        }
+        if let Some(events) = self.order_events() {
+            return events
+                .iter()
+                .all(|id| is_in_era(corpus, &CardId::Event(id.to_string()), era));
+        }
+        let (Some(source), Some(bounds)) = (
+            self.source_number().and_then(|n| corpus.source(n)),
+            corpus.era(era).and_then(era_bounds),
+        ) else {
+            return false;
+        };
+        source
+            .date
+            .as_deref()
+            .and_then(|d| DocDate::parse(d, None).ok())
+            .is_some_and(|d| d.overlaps(bounds.0, bounds.1))
+    }
 }
 
 /// Whether the question asks about the person (or an event, figure, quotation or account
 /// the data ties to them, or a primary source they wrote).
 pub fn about_person(corpus: &Corpus, question: &Question, person: &str) -> bool {
-    if let Some(card) = &question.card_id {
-        return is_about_person(corpus, card, person);
-    }
-    if let Some(events) = order_events(question) {
-        return events
-            .iter()
-            .any(|id| is_about_person(corpus, &CardId::Event(id.to_string()), person));
-    }
-    source_number(question)
-        .and_then(|n| corpus.source(n))
-        .is_some_and(|s| s.speaker.as_deref() == Some(person))
+    Subject::of(question).about_person(corpus, person)
 }
 
 /// Whether the question asks about someone in the group.
 pub fn in_group(corpus: &Corpus, question: &Question, group: &str) -> bool {
-    corpus
-        .derived(Members::new)
-        .0
-        .get(group)
-        .is_some_and(|ids| ids.iter().any(|id| about_person(corpus, question, id)))
+    Subject::of(question).in_group(corpus, group)
 }
 
 /// The ids of each group's members, in data order: worked out once per corpus.
@@ -192,31 +244,13 @@ impl Members {
 /// Whether the question asks about the era: an event of it, a quotation or primary source
 /// dated within it, or (an order question) only events of it.
 pub fn in_era(corpus: &Corpus, question: &Question, era: &str) -> bool {
-    if let Some(card) = &question.card_id {
-        return is_in_era(corpus, card, era);
-    }
-    if let Some(events) = order_events(question) {
-        return events
-            .iter()
-            .all(|id| is_in_era(corpus, &CardId::Event(id.to_string()), era));
-    }
-    let (Some(source), Some(bounds)) = (
-        source_number(question).and_then(|n| corpus.source(n)),
-        corpus.era(era).and_then(era_bounds),
-    ) else {
-        return false;
-    };
-    source
-        .date
-        .as_deref()
-        .and_then(|d| DocDate::parse(d, None).ok())
-        .is_some_and(|d| d.overlaps(bounds.0, bounds.1))
+    Subject::of(question).in_era(corpus, era)
 }
 
 /// Whether the question is drawn from the primary source: built on it, or citing one of its
 /// passages.
 pub fn from_source(corpus: &Corpus, question: &Question, number: u8) -> bool {
-    if source_number(question) == Some(number) {
+    if Subject::of(question).source_number() == Some(number) {
         return true;
     }
     corpus.source(number).is_some_and(|s| {

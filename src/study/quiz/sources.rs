@@ -24,26 +24,24 @@ impl Ctx<'_> {
         if normalize(summary).is_empty() {
             return None;
         }
-        let heading_key = normalize(&first_sentence(&source.heading));
-        let words = content_words(summary);
+        let tables = &self.tables;
+        let heading_key = &tables.source_heading_keys[index];
+        let words = &tables.source_summary_words[index];
         // Sources with the same heading, or described alike, cannot be told apart.
-        let others: Vec<String> = self
-            .corpus
-            .sources
-            .iter()
-            .filter(|s| {
+        let others: Vec<&PrimarySource> = (self.corpus.sources.iter().enumerate())
+            .filter(|&(i, s)| {
                 s.number != source.number
-                    && normalize(&first_sentence(&s.heading)) != heading_key
-                    && !similar(&words, &content_words(&s.summary))
+                    && tables.source_heading_keys[i] != *heading_key
+                    && !similar(words, &tables.source_summary_words[i])
             })
-            .map(Self::source_label)
+            .map(|(_, s)| s)
             .collect();
         let answer = Self::source_label(source);
         let mut taken = BTreeSet::from([normalize(&answer)]);
         let distractors = pick_tiered(
             rng,
             vec![(others, DISTRACTORS)],
-            as_is,
+            Self::source_label,
             &mut taken,
             DISTRACTORS,
         );

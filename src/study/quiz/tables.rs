@@ -3,16 +3,17 @@
 //! role, the candidates of each kind and topic. A quiz then costs what its questions cost,
 //! not what the whole corpus costs.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::name_index::NameIndex;
 use super::numbers::is_exact;
 use super::*;
 use crate::content::{Corpus, DateIs, DocDate, RelationKind};
 use crate::search::normalize;
 use crate::study::answer::{KeyedName, Number, name_keys, parse_number};
 use crate::study::cards::identifying_summaries;
-use crate::study::text::content_words;
+use crate::study::text::{content_words, first_sentence};
 use crate::timeline::event_date;
 
 /// A speaker of a quote or primary source, as wrong options are drawn from them.
@@ -70,14 +71,21 @@ pub(super) struct Tables {
     /// Each organization's name, and every form of it, normalised.
     pub(super) org_name_keys: Vec<String>,
     pub(super) org_form_keys: Vec<Vec<String>>,
+    /// The organizations (positions, in data order) with each normalised form.
+    pub(super) org_forms: HashMap<String, Vec<usize>>,
+    /// Each primary source's heading (its first sentence) and summary words, normalised.
+    pub(super) source_heading_keys: Vec<String>,
+    pub(super) source_summary_words: Vec<BTreeSet<String>>,
     /// The speakers of quotes, then of primary sources, each once, in data order.
     pub(super) quoted: Vec<Quoted>,
     /// Each organization's speaker key (`org:<id>`).
     pub(super) org_keys: Vec<String>,
     /// Each person's name keys, for typed answers' rivals.
-    pub(super) name_keys: Vec<Vec<KeyedName>>,
+    pub(super) names: NameIndex,
     /// The rival names of each person asked for so far (see [`Ctx::rival_people`]).
     pub(super) rivals: Mutex<HashMap<String, Vec<String>>>,
+    /// The keys of typed candidates that make no question (with any seed: see [`build`]).
+    unbuildable: Mutex<HashSet<String>>,
     /// The candidates of each kind and topic, order and match slots up to the longest quiz.
     candidates: Vec<OnceLock<Vec<Candidate>>>,
     /// The questions those candidates make with one seed (the last asked for), by kind and
@@ -205,6 +213,10 @@ impl Tables {
             .filter(|q| seen.insert(q.key.clone()))
             .collect();
 
+        let org_form_keys: Vec<Vec<String>> = (corpus.organizations.iter())
+            .map(|o| org_forms(o).iter().map(|f| normalize(f)).collect())
+            .collect();
+
         Self {
             quoted,
             org_keys: (corpus.organizations.iter())
@@ -239,16 +251,24 @@ impl Tables {
             org_name_keys: (corpus.organizations.iter())
                 .map(|o| normalize(&o.name))
                 .collect(),
-            org_form_keys: (corpus.organizations.iter())
-                .map(|o| org_forms(o).iter().map(|f| normalize(f)).collect())
+            source_heading_keys: (corpus.sources.iter())
+                .map(|s| normalize(&first_sentence(&s.heading)))
                 .collect(),
-            name_keys: (corpus.people.iter())
-                .map(|p| {
-                    let forms = person_forms(p);
-                    name_keys(&forms).into_iter().map(KeyedName::new).collect()
-                })
+            source_summary_words: (corpus.sources.iter())
+                .map(|s| content_words(&s.summary))
                 .collect(),
+            org_forms: positions_by_key(&org_form_keys),
+            org_form_keys,
+            names: NameIndex::new(
+                (corpus.people.iter())
+                    .map(|p| {
+                        let forms = person_forms(p);
+                        name_keys(&forms).into_iter().map(KeyedName::new).collect()
+                    })
+                    .collect(),
+            ),
             rivals: Mutex::default(),
+            unbuildable: Mutex::default(),
             candidates: (0..QuestionKind::ALL.len() * Topic::ALL.len())
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -310,6 +330,17 @@ impl Tables {
         questions
     }
 
+    /// Whether the typed candidate with this key is known to make no question.
+    pub(super) fn is_unbuildable(&self, key: &str) -> bool {
+        self.unbuildable.lock().is_ok_and(|keys| keys.contains(key))
+    }
+
+    pub(super) fn set_unbuildable(&self, key: &str) {
+        if let Ok(mut keys) = self.unbuildable.lock() {
+            keys.insert(key.to_string());
+        }
+    }
+
     /// The people (positions, in data order) who share a group with `groups`.
     pub(super) fn sharing_group(&self, groups: &[String]) -> Vec<usize> {
         let mut members: Vec<usize> = groups
@@ -322,4 +353,18 @@ impl Tables {
         members.dedup();
         members
     }
+}
+
+/// The positions (in order, each once) whose keys include each key.
+fn positions_by_key(keys: &[Vec<String>]) -> HashMap<String, Vec<usize>> {
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, keys) in keys.iter().enumerate() {
+        for key in keys {
+            let list = at.entry(key.clone()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    at
 }
