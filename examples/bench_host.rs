@@ -1,5 +1,6 @@
 //! Host timings for the benchmark command (`scripts/bench.sh`): loads a document folder,
-//! then times 50-question quiz generation and the people directory's search (a query on the
+//! then times 50-question quiz generation (all of it, and scoped to the first person in the
+//! data), and the people directory's search (a query on the
 //! prebuilt `SearchIndex`, as each keystroke runs it), and prints JSON (median and 95th
 //! percentile, in microseconds). Loading and validating the folder (what `build.rs` does when
 //! the app is built) and building the search index (once per page load) are timed once.
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 use nkvd_study::content::load::load_dir;
 use nkvd_study::content::validate::validate;
 use nkvd_study::search::SearchIndex;
-use nkvd_study::study::quiz::{QuizSettings, generate};
+use nkvd_study::study::quiz::{QuizSettings, Scope, generate, generate_within};
 use serde_json::json;
 
 /// Queries a student types in the directory: a surname, a typo, a full variant, a prefix.
@@ -107,6 +108,27 @@ fn main() {
     })
     .remove(0);
 
+    // A quiz on one person, as the quiz page's scope asks for it.
+    let person = corpus
+        .people
+        .first()
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
+    let scope = Scope {
+        people: vec![person.clone()],
+        ..Scope::default()
+    };
+    let mut scoped_questions = 0;
+    let scoped = time(1, |i| {
+        let settings = QuizSettings {
+            length: 50,
+            seed: i as u64,
+            ..QuizSettings::default()
+        };
+        scoped_questions = black_box(generate_within(black_box(&corpus), &settings, &scope)).len();
+    })
+    .remove(0);
+
     let started = Instant::now();
     let index = SearchIndex::new(black_box(&corpus.people));
     let index_build_us = started.elapsed().as_secs_f64() * 1e6;
@@ -131,6 +153,9 @@ fn main() {
     search_summary["queries"] = serde_json::Value::Object(per_query);
     let mut quiz_summary = summary(&quiz);
     quiz_summary["questions"] = json!(questions);
+    let mut scoped_summary = summary(&scoped);
+    scoped_summary["questions"] = json!(scoped_questions);
+    scoped_summary["person"] = json!(person);
     let report = json!({
         "data_dir": dir,
         "passages": corpus.passages.len(),
@@ -139,6 +164,7 @@ fn main() {
         "load_us": load_us,
         "validate_us": validate_us,
         "quiz_50": quiz_summary,
+        "quiz_50_person": scoped_summary,
         "search_index_build_us": index_build_us,
         "search": search_summary,
     });
