@@ -25,7 +25,7 @@ impl NameIndex {
     /// what comparing `names` with everyone's keys finds, as only keys of about the same
     /// length can be that close.
     pub(super) fn close_to(&self, names: &[KeyedName], most: usize) -> Vec<usize> {
-        let mut close = Vec::new();
+        let mut close = vec![false; self.keys.len()];
         for name in names {
             let shortest = name.chars().saturating_sub(most);
             let start = self.by_length.partition_point(|&(len, ..)| len < shortest);
@@ -33,13 +33,15 @@ impl NameIndex {
                 if len > name.chars() + most {
                     break;
                 }
-                if name.within(&self.keys[person][key], most) {
-                    close.push(person);
+                // One close key is enough: no distance is worked out for the others.
+                if !close[person] && name.within(&self.keys[person][key], most) {
+                    close[person] = true;
                 }
             }
         }
-        close.sort_unstable();
-        close.dedup();
-        close
+        (close.iter().enumerate())
+            .filter(|(_, close)| **close)
+            .map(|(person, _)| person)
+            .collect()
     }
 }
