@@ -16,13 +16,26 @@ pub fn seed(deck: Deck, day: i64) -> u64 {
 /// and its own id alone, so the order of any subset follows the order of the whole:
 /// introducing a card (or another tab doing so) does not reorder the rest.
 pub fn shuffled<T: Clone + Ord + fmt::Display>(cards: &[T], deck: Deck, day: i64) -> Vec<T> {
+    first(cards, deck, day, cards.len())
+}
+
+/// The first `n` of `shuffled(cards, deck, day)`, without ordering (or copying) the rest: a
+/// deck of thousands of new cards introduces a handful a day.
+pub fn first<T: Clone + Ord + fmt::Display>(cards: &[T], deck: Deck, day: i64, n: usize) -> Vec<T> {
     let seed = seed(deck, day);
-    let mut keyed: Vec<(u64, T)> = cards
+    let mut keyed: Vec<(u64, &T)> = cards
         .iter()
-        .map(|c| (mix(seed ^ fnv1a(&c.to_string())), c.clone()))
+        .map(|c| (mix(seed ^ fnv1a(&c.to_string())), c))
         .collect();
+    if n < keyed.len() {
+        if n == 0 {
+            return Vec::new();
+        }
+        keyed.select_nth_unstable(n - 1);
+        keyed.truncate(n);
+    }
     keyed.sort();
-    keyed.into_iter().map(|(_, c)| c).collect()
+    keyed.into_iter().map(|(_, c)| c.clone()).collect()
 }
 
 /// SplitMix64's finaliser: spreads a hash over all 64 bits.
@@ -69,6 +82,21 @@ mod tests {
             .cloned()
             .collect();
         assert_eq!(shuffled(&rest, Deck::Dates, 20_000), whole[5..]);
+    }
+
+    #[test]
+    fn the_first_few_are_the_whole_orders_first_few() {
+        for total in [0, 1, 2, 7, 40, 300] {
+            let c = cards(total);
+            let whole = shuffled(&c, Deck::People, 321);
+            for n in [0, 1, 2, 5, 39, 40, 41, 299, 300, 1000] {
+                assert_eq!(
+                    first(&c, Deck::People, 321, n),
+                    whole[..n.min(total)],
+                    "{n} of {total}"
+                );
+            }
+        }
     }
 
     #[test]

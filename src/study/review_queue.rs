@@ -91,15 +91,25 @@ pub fn is_learning(state: &CardState) -> bool {
 }
 
 /// How many of `cards` were studied for the first time on the student's current day.
+/// (Today's first reviews are few and a deck's cards may be thousands: the reviews are read
+/// first, and the cards are only compared with them.)
 pub fn new_introduced_today(cards: &[CardId], reviews: &[ReviewRecord], clock: &Clock) -> usize {
-    let ids: BTreeSet<String> = cards.iter().map(ToString::to_string).collect();
     let today = clock.day();
-    let mut seen = BTreeSet::new();
-    reviews
+    let studied: BTreeSet<CardId> = reviews
         .iter()
         .filter(|r| r.was_new && day_of(r.at_ms, clock.utc_offset_minutes) == today)
-        .filter(|r| ids.contains(&r.card) && seen.insert(r.card.as_str()))
-        .count()
+        .filter_map(|r| {
+            r.card
+                .parse::<CardId>()
+                .ok()
+                .filter(|id| id.to_string() == r.card)
+        })
+        .collect();
+    if studied.is_empty() {
+        return 0;
+    }
+    let in_deck: BTreeSet<&CardId> = cards.iter().filter(|c| studied.contains(c)).collect();
+    in_deck.len()
 }
 
 /// How many more new cards `deck` (whose cards are `cards`) may introduce today: its own
@@ -113,11 +123,11 @@ pub fn new_allowance(deck: Deck, cards: &[CardId], history: History, clock: &Clo
 pub fn today(deck: Deck, cards: &[CardId], history: History, clock: &Clock) -> Queue {
     let mut queue = Queue::default();
     let mut review: Vec<(i64, &CardId)> = Vec::new();
-    let mut unseen: Vec<CardId> = Vec::new();
+    let mut unseen: Vec<&CardId> = Vec::new();
     for card in cards {
         match history.state(card) {
-            None => unseen.push(card.clone()),
-            Some(s) if s.phase == Phase::New => unseen.push(card.clone()),
+            None => unseen.push(card),
+            Some(s) if s.phase == Phase::New => unseen.push(card),
             Some(s) if !is_due_today(s, clock) => {}
             Some(s) if is_learning(s) => queue.learning.push((card.clone(), s.due_ms)),
             Some(s) => review.push((s.due_ms, card)),
@@ -127,8 +137,10 @@ pub fn today(deck: Deck, cards: &[CardId], history: History, clock: &Clock) -> Q
     review.sort();
     queue.review = review.into_iter().map(|(_, id)| id.clone()).collect();
     let allowance = new_allowance(deck, cards, history, clock);
-    queue.new = new_order::shuffled(&unseen, deck, clock.day());
-    queue.new.truncate(allowance);
+    queue.new = new_order::first(&unseen, deck, clock.day(), allowance)
+        .into_iter()
+        .cloned()
+        .collect();
     queue
 }
 
@@ -235,6 +247,41 @@ pub(crate) mod tests {
                 .len(),
             3
         );
+    }
+
+    #[test]
+    fn new_cards_introduced_today_are_counted_once_and_only_from_the_deck() {
+        let deck = ids("person", 6);
+        let record = |card: &str, at_ms: i64, was_new: bool| ReviewRecord {
+            id: ReviewId::from_random(at_ms as u64),
+            card: card.to_string(),
+            grade: Grade::Good,
+            at_ms,
+            was_new,
+        };
+        let reviews = vec![
+            record("person:c01", NOON, true),
+            record("person:c01", NOON + 1, true), // the same card twice
+            record("person:c02", NOON + 2, true),
+            record("person:c03", NOON - DAY_MS, true), // yesterday
+            record("person:c04", NOON + 3, false),     // not new
+            record("event:c05", NOON + 4, true),       // another deck
+            record("person:c99", NOON + 5, true),      // not in this deck
+            record("not a card id", NOON + 6, true),
+            record("person:", NOON + 7, true),
+        ];
+        // What the old string comparison counted: distinct card texts among the deck's.
+        let texts: BTreeSet<String> = deck.iter().map(ToString::to_string).collect();
+        let expected: BTreeSet<&str> = reviews
+            .iter()
+            .filter(|r| r.was_new && day_of(r.at_ms, 0) == clock(NOON).day())
+            .map(|r| r.card.as_str())
+            .filter(|c| texts.contains(*c))
+            .collect();
+        assert_eq!(expected.len(), 2);
+        assert_eq!(new_introduced_today(&deck, &reviews, &clock(NOON)), 2);
+        assert_eq!(new_introduced_today(&deck, &[], &clock(NOON)), 0);
+        assert_eq!(new_introduced_today(&[], &reviews, &clock(NOON)), 0);
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct ReviewSession {
     grades: Vec<Grade>,
     /// The card whose last grade made it a leech, while it is being told.
     leech: Option<CardId>,
+    /// Counts every change to what is left (a grade, an undo, a new card shown), so that a view
+    /// can recount only then: showing an answer changes nothing that is left.
+    queue_revision: u64,
 }
 
 impl ReviewSession {
@@ -83,6 +86,7 @@ impl ReviewSession {
             undo: Vec::new(),
             grades: Vec::new(),
             leech: None,
+            queue_revision: 0,
         };
         session.advance(history, clock);
         session
@@ -118,6 +122,12 @@ impl ReviewSession {
 
     pub fn revealed(&self) -> bool {
         self.revealed
+    }
+
+    /// Changes whenever what is left may have changed (not when an answer is shown): the
+    /// counts and the queue need working out again only then.
+    pub fn queue_revision(&self) -> u64 {
+        self.queue_revision
     }
 
     /// Shows the answer; says whether anything changed.
@@ -188,6 +198,7 @@ impl ReviewSession {
             answered_before: !self.answered.insert(card.clone()),
         });
         self.grades.push(grade);
+        self.queue_revision += 1;
         self.leech = became_leech.then(|| card.clone());
         self.last = Some(card.clone());
         self.current = None;
@@ -219,6 +230,7 @@ impl ReviewSession {
             self.answered.remove(&step.card);
         }
         self.current = Some(step.card.clone());
+        self.queue_revision += 1;
         self.revealed = true;
         self.leech = None;
         self.last = None;
@@ -233,6 +245,7 @@ impl ReviewSession {
         }
         let queue = self.queue(history, clock);
         self.current = queue.next(clock.now_ms, self.last.as_ref()).cloned();
+        self.queue_revision += 1;
         self.revealed = false;
     }
 }
@@ -332,6 +345,21 @@ mod tests {
         assert!(session.revealed());
         assert!(session.grades().is_empty());
         assert!(session.undo().is_none(), "only this session's grades");
+    }
+
+    #[test]
+    fn showing_an_answer_leaves_the_queue_revision_but_grading_and_undo_move_it() {
+        let cards = ids("person", 3);
+        let mut saved = Saved::with_limit(3);
+        let mut session = today(Deck::People, cards, &saved);
+        let start = session.queue_revision();
+        session.reveal();
+        assert_eq!(session.queue_revision(), start, "what is left is the same");
+        grade(&mut session, &mut saved, Grade::Good, NOON);
+        let graded = session.queue_revision();
+        assert!(graded > start);
+        session.undo();
+        assert!(session.queue_revision() > graded);
     }
 
     #[test]

@@ -118,9 +118,9 @@ fn DeckChooser() -> impl IntoView {
                         let total = ids.len();
                         let counts = {
                             let ids = ids.clone();
-                            Signal::derive(move || {
+                            Signal::from(Memo::new(move |_| {
                                 state.progress.with(|p| review_queue::today(deck, &ids, history(p), &now()).counts())
-                            })
+                            }))
                         };
                         let leech_count = move || state.progress.with(|p| leeches::leeches(&ids, &p.cards).len());
                         let file = format!("nkvd-study-{}.txt", deck.slug());
@@ -246,11 +246,15 @@ fn Review(deck: Deck, scope: Scope) -> impl IntoView {
     );
     let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
     let revealed = Memo::new(move |_| session.with(ReviewSession::revealed));
-    let counts = Signal::derive(move || {
+    // Recounted when progress or what is left changes, not when an answer is shown (with
+    // thousands of cards a count reads every one).
+    let queue_revision = Memo::new(move |_| session.with(ReviewSession::queue_revision));
+    let counts = Signal::from(Memo::new(move |_| {
+        queue_revision.track();
         state
             .progress
-            .with(|p| session.with(|s| s.counts(history(p), &now())))
-    });
+            .with(|p| session.with_untracked(|s| s.counts(history(p), &now())))
+    }));
     let previews = Memo::new(move |_| {
         state
             .progress

@@ -65,7 +65,7 @@ pub fn StudyMore(deck: Deck, in_session: bool) -> impl IntoView {
     let missed = count_of(CustomStudy::Missed);
     let unseen = {
         let ids = ids.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             state.progress.with(|p| {
                 ids.iter()
                     .filter(|c| !p.cards.contains_key(&c.to_string()))
