@@ -7,6 +7,7 @@
 //! every keystroke over thousands of people.
 
 mod char_set;
+mod edit_distance;
 mod index;
 mod normalize;
 mod quality;
@@ -14,6 +15,7 @@ mod query;
 mod scan;
 mod typos;
 
+pub use edit_distance::damerau_levenshtein;
 pub use index::SearchIndex;
 pub use normalize::normalize;
 pub use quality::MatchQuality;

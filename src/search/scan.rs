@@ -9,7 +9,7 @@ use super::quality::{MatchQuality, ranked};
 use super::query::{normalized_query, tolerance};
 
 /// Scores one normalised name form against a normalised query: exact, then prefix, then every
-/// word a prefix, then substring, then fuzzy (Damerau–Levenshtein from the `strsim` crate).
+/// word a prefix, then substring, then fuzzy (Damerau–Levenshtein distance).
 fn score_form(form: &str, query: &str) -> Option<MatchQuality> {
     if form == query {
         return Some(MatchQuality::Exact);
@@ -43,7 +43,7 @@ fn score_form(form: &str, query: &str) -> Option<MatchQuality> {
                 (q_len.saturating_sub(1)..=q_len + 1)
                     .map(|n| w.chars().take(n).collect::<String>())
                     .chain(std::iter::once(w.to_string()))
-                    .map(|candidate| strsim::damerau_levenshtein(q, &candidate))
+                    .map(|candidate| super::damerau_levenshtein(q, &candidate))
                     .min()
                     .unwrap_or(usize::MAX)
             })

@@ -1,5 +1,5 @@
 //! How many typos separate a query word from a name word: the Damerau–Levenshtein distance
-//! (the `strsim` crate) to the word or to its prefixes of about the query word's length, or
+//! ([`super::damerau_levenshtein`]) to the word or to its prefixes of about the query word's length, or
 //! none if more than the word's tolerance. Candidates that cannot be close enough are skipped
 //! without computing a distance: the distance is at least the difference in lengths and at
 //! least [`CharSet::edits_at_least`]. Each answer is kept for the rest of the keystroke.
@@ -102,7 +102,7 @@ pub fn typos(query: &QueryWord, word: &IndexedWord) -> Option<usize> {
         if bound > allowed || best.is_some_and(|b| bound >= b) {
             continue;
         }
-        let distance = strsim::damerau_levenshtein(query.text, &word.text[..end]);
+        let distance = super::damerau_levenshtein(query.text, &word.text[..end]);
         if distance <= allowed && best.is_none_or(|b| distance < b) {
             best = Some(distance);
         }

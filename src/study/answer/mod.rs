@@ -13,7 +13,7 @@
 //!   "Sebag Montefiore"); its first and last word ("Karl Brunck"); given names as initials
 //!   ("N. Yezhov", "N Yezhov"); with the surname first ("Yezhov, Nikolai") or a title before
 //!   it ("Marshal Tukhachevsky", "Comrade", "General", "Dr"). Typos are counted word by word
-//!   (Damerau–Levenshtein distance from `strsim`, so a swapped pair of letters is one typo):
+//!   (Damerau–Levenshtein distance, so a swapped pair of letters is one typo):
 //!   none in a word of up to five letters or an initial, one up to eight letters, two beyond
 //!   ([`name_tolerance`]), and never more than the whole name's tolerance.
 //!   [`accepts_name_among`] also takes the forms of *other* people, first names included:
@@ -40,7 +40,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::search::normalize;
+use crate::search::{damerau_levenshtein, normalize};
 
 /// Answers longer than this (in characters) are refused without being compared.
 pub const MAX_ANSWER_CHARS: usize = 200;
@@ -223,11 +223,11 @@ fn sorted_words(text: &str) -> String {
 
 /// Typos between two normalised names, in either word order (see [`normalize`]).
 pub fn name_distance(key: &str, typed: &str) -> usize {
-    let direct = strsim::damerau_levenshtein(key, typed);
+    let direct = damerau_levenshtein(key, typed);
     if direct == 0 || !typed.contains(' ') {
         return direct;
     }
-    direct.min(strsim::damerau_levenshtein(
+    direct.min(damerau_levenshtein(
         &sorted_words(key),
         &sorted_words(typed),
     ))
@@ -384,14 +384,14 @@ fn name_match(key: &[String], typed: &[&str]) -> (usize, bool) {
     if key.len() != typed.len() {
         // Only the spacing may differ ("NikolaiYezhov"): a typo on top of it is too much
         // to tell a misspelt name from another word added or left out.
-        let distance = strsim::damerau_levenshtein(&key.concat(), &typed.concat());
+        let distance = damerau_levenshtein(&key.concat(), &typed.concat());
         return (distance, distance == 0);
     }
     let compare = |order: &mut dyn Iterator<Item = &&str>| {
         let mut sum = 0;
         let mut within = true;
         for (k, t) in key.iter().zip(order) {
-            let d = strsim::damerau_levenshtein(k, t);
+            let d = damerau_levenshtein(k, t);
             within &= d <= name_tolerance(k.chars().count());
             sum += d;
         }
@@ -437,12 +437,20 @@ fn grade_name(accepted: &[String], rejected: &[String], typed: &str) -> Grade {
     let Some((distance, key)) = best else {
         return Grade::Wrong;
     };
+    // Refused when a rival is at least as close. A rival's distance is at least the
+    // difference in letters (every order [`name_match`] tries pairs all the letters), so only
+    // rivals of about the answer's length need a distance worked out.
+    let letters = |words: &[&str]| words.iter().map(|w| w.chars().count()).sum::<usize>();
     let rivals = name_match_keys(rejected, true);
-    let rival = candidates
-        .iter()
-        .flat_map(|candidate| rivals.iter().map(|r| name_match(&r.words, candidate).0))
-        .min();
-    if rival.is_some_and(|rival| rival <= distance) {
+    let rival_as_close = candidates.iter().any(|candidate| {
+        let typed_letters = letters(candidate);
+        rivals.iter().any(|rival| {
+            let rival_letters: usize = rival.words.iter().map(|w| w.chars().count()).sum();
+            rival_letters.abs_diff(typed_letters) <= distance
+                && name_match(&rival.words, candidate).0 <= distance
+        })
+    });
+    if rival_as_close {
         return Grade::Wrong;
     }
     Grade::from_distance(distance, &key.canonical)
@@ -497,7 +505,7 @@ fn grade_text(accepted: &[String], rejected: &[String], typed: &str) -> Grade {
         .iter()
         .map(|core| text_key(&core.join(" ")))
         .collect();
-    let distance = |a: &str, b: &str| strsim::damerau_levenshtein(a, b);
+    let distance = damerau_levenshtein;
     let mut best: Option<(usize, &String)> = None;
     for form in accepted {
         let key = text_key(form);

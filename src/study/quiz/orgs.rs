@@ -31,10 +31,10 @@ impl Ctx<'_> {
             return None;
         }
         let orgs = &self.corpus.organizations;
-        let look_alike = |i: usize| similar(&words, &self.tables.org_summary_words[i]);
+        let look_alikes = self.tables.org_look_alikes(self.corpus, index);
         let body = match kind {
             QuestionKind::Typed => {
-                if (0..orgs.len()).any(|i| orgs[i].id != org.id && look_alike(i)) {
+                if look_alikes.iter().any(|&i| orgs[i].id != org.id) {
                     return None;
                 }
                 QuestionBody::Typed {
@@ -44,9 +44,8 @@ impl Ctx<'_> {
                 }
             }
             _ => {
-                let mut taken: BTreeSet<String> = (0..orgs.len())
-                    .filter(|&i| orgs[i].id == org.id || look_alike(i))
-                    .map(|i| normalize(&org_label(&orgs[i])))
+                let mut taken: BTreeSet<String> = (look_alikes.iter())
+                    .map(|&i| normalize(&org_label(&orgs[i])))
                     .collect();
                 // Only bodies of the same sort: a party among newspapers is no choice at all.
                 // Too few of them, and there is no multiple-choice form.

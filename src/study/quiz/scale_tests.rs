@@ -203,3 +203,38 @@ fn words_are_found_as_in_the_padded_texts() {
         }
     }
 }
+
+#[test]
+fn look_alike_organizations_are_those_a_pairwise_scan_finds() {
+    use crate::study::text::similar;
+    let mut corpus = data();
+    // Copies with the same summaries and copies with new ids, as in the larger data.
+    let originals = corpus.organizations.clone();
+    for copy in 1..3 {
+        for o in &originals {
+            let mut o = o.clone();
+            if copy == 2 {
+                o.id = format!("{}_x{copy}", o.id);
+                o.summary = format!("{} copy {copy}", o.summary);
+            }
+            corpus.organizations.push(o);
+        }
+    }
+    let ctx = Ctx::new(&corpus);
+    let orgs = &corpus.organizations;
+    let words = &ctx.tables.org_summary_words;
+    let mut pairs = 0;
+    for index in 0..orgs.len() {
+        let scanned: Vec<usize> = (0..orgs.len())
+            .filter(|&i| orgs[i].id == orgs[index].id || similar(&words[index], &words[i]))
+            .collect();
+        assert_eq!(
+            ctx.tables.org_look_alikes(&corpus, index),
+            scanned,
+            "{index}"
+        );
+        pairs += scanned.len();
+    }
+    // Not only each organization and its copies.
+    assert!(pairs > 3 * orgs.len(), "{pairs}");
+}

@@ -68,6 +68,11 @@ pub(super) struct Tables {
     /// The content words of each organization's summary and name.
     pub(super) org_summary_words: Vec<BTreeSet<String>>,
     pub(super) org_name_words: Vec<BTreeSet<String>>,
+    /// For each organization asked about so far, the organizations (positions, ascending)
+    /// that share its id or whose summary is like its own (see [`Tables::org_look_alikes`]).
+    org_look_alikes: Vec<OnceLock<Vec<usize>>>,
+    /// The organizations (positions, ascending) whose summary has each content word.
+    org_summary_postings: HashMap<String, Vec<usize>>,
     /// Each organization's name, and every form of it, normalised.
     pub(super) org_name_keys: Vec<String>,
     pub(super) org_form_keys: Vec<Vec<String>>,
@@ -213,6 +218,9 @@ impl Tables {
             .filter(|q| seen.insert(q.key.clone()))
             .collect();
 
+        let org_summary_words: Vec<BTreeSet<String>> = (corpus.organizations.iter())
+            .map(|o| content_words(&o.summary))
+            .collect();
         let org_form_keys: Vec<Vec<String>> = (corpus.organizations.iter())
             .map(|o| org_forms(o).iter().map(|f| normalize(f)).collect())
             .collect();
@@ -242,8 +250,10 @@ impl Tables {
             figures,
             distinctive,
             quote_texts,
-            org_summary_words: (corpus.organizations.iter())
-                .map(|o| content_words(&o.summary))
+            org_summary_postings: positions_by_key(&org_summary_words),
+            org_summary_words,
+            org_look_alikes: (corpus.organizations.iter())
+                .map(|_| OnceLock::new())
                 .collect(),
             org_name_words: (corpus.organizations.iter())
                 .map(|o| content_words(&o.name))
@@ -274,6 +284,30 @@ impl Tables {
                 .collect(),
             built: Mutex::default(),
         }
+    }
+
+    /// The organizations (positions, ascending) that share the id of the one at `index` or
+    /// whose summary shares half its content words ([`crate::study::text::similar`]), itself included: worked
+    /// out the first time it is asked for, counting shared words through
+    /// `org_summary_postings` rather than intersecting every pair of summaries.
+    pub(super) fn org_look_alikes(&self, corpus: &Corpus, index: usize) -> &[usize] {
+        self.org_look_alikes[index].get_or_init(|| {
+            let orgs = &corpus.organizations;
+            let words = &self.org_summary_words[index];
+            let mut shared = vec![0usize; orgs.len()];
+            for word in words {
+                for &i in self.org_summary_postings.get(word).into_iter().flatten() {
+                    shared[i] += 1;
+                }
+            }
+            let id = orgs[index].id.as_str();
+            (0..orgs.len())
+                .filter(|&i| {
+                    let shorter = words.len().min(self.org_summary_words[i].len());
+                    shorter == 0 || 2 * shared[i] >= shorter || orgs[i].id == id
+                })
+                .collect()
+        })
     }
 
     /// The candidates of a kind and topic (order and match slots: `length` of them).
@@ -356,7 +390,10 @@ impl Tables {
 }
 
 /// The positions (in order, each once) whose keys include each key.
-fn positions_by_key(keys: &[Vec<String>]) -> HashMap<String, Vec<usize>> {
+fn positions_by_key<C>(keys: &[C]) -> HashMap<String, Vec<usize>>
+where
+    for<'c> &'c C: IntoIterator<Item = &'c String>,
+{
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, keys) in keys.iter().enumerate() {
         for key in keys {
