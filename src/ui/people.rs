@@ -51,22 +51,15 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
     // The groups are drawn once and only hidden while a search or a group filter is on, so
     // clearing the search shows them again without rebuilding every row.
     let filtering = Memo::new(move |_| !text.get().trim().is_empty() || !group.get().is_empty());
+    // Each new search starts again from its first page of results.
+    let pages = ShownPages::of_changing(
+        Signal::derive(move || matches.with(Vec::len)),
+        RESULTS_PER_PAGE,
+    );
     let results = move || {
-        if !filtering.get() {
-            return None;
-        }
-        let people: Vec<&'static Person> = matches
+        filtering
             .get()
-            .into_iter()
-            .map(|i| &corpus.people[i])
-            .collect();
-        Some(if people.is_empty() {
-            view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
-                .into_any()
-        } else {
-            view! { <PersonPages people class="search-results" per_page=RESULTS_PER_PAGE /> }
-                .into_any()
-        })
+            .then(|| view! { <SearchResults matches pages /> })
     };
     let count = move || {
         let n = matches.get().len();
@@ -96,7 +89,10 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                         placeholder="e.g. Yezhov, Tukhachevsky"
                         autocomplete="off"
                         prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            pages.reset();
+                            text.set(event_target_value(&ev));
+                        }
                     />
                 </label>
                 <label>
@@ -104,7 +100,10 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
                     <select
                         aria-label="Group"
                         prop:value=move || group.get()
-                        on:change=move |ev| group.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            pages.reset();
+                            group.set(event_target_value(&ev));
+                        }
                     >
                         <option value="">"All groups"</option>
                         {corpus
@@ -119,6 +118,41 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
             <div class="groups" hidden=move || filtering.get()><GroupSections /></div>
             {results}
         </section>
+    }
+}
+
+/// The people a search or group filter matches, best first, a page at a time. Each row is
+/// keyed by the person, so a keystroke that keeps someone in the results keeps their row:
+/// only the rows that come and go are drawn.
+#[component]
+fn SearchResults(matches: Memo<Vec<usize>>, pages: ShownPages) -> impl IntoView {
+    let people = &corpus().people;
+    let shown = Memo::new(move |_| {
+        let n = pages.shown_items();
+        matches.with(|m| m[..n.min(m.len())].to_vec())
+    });
+    let row = move |i: usize| {
+        // The first row of a page "Show more" just added takes focus; rows that a keystroke
+        // brings in never do (a new search is back on its first page).
+        let focus = (pages.last_page_start_untracked())
+            .is_some_and(|start| matches.with_untracked(|m| m.get(start) == Some(&i)));
+        view! { <PersonRow person=&people[i] focus /> }
+    };
+    // Redrawn only when the results become empty or stop being so.
+    let none = Memo::new(move |_| matches.with(Vec::is_empty));
+    move || {
+        if none.get() {
+            view! { <p class="empty">"No one matches. Try part of a surname, or clear the group."</p> }
+                .into_any()
+        } else {
+            view! {
+                <ul class="person-list search-results">
+                    <For each=move || shown.get() key=|i| *i children=row />
+                </ul>
+                <ShowMoreButton pages />
+            }
+            .into_any()
+        }
     }
 }
 
@@ -171,11 +205,7 @@ fn GroupSection(group: &'static Group, focus: bool) -> impl IntoView {
 
 /// A list of people drawn a page at a time, with "Show more" below it while any are left.
 #[component]
-fn PersonPages(
-    people: Vec<&'static Person>,
-    per_page: usize,
-    #[prop(optional)] class: &'static str,
-) -> impl IntoView {
+fn PersonPages(people: Vec<&'static Person>, per_page: usize) -> impl IntoView {
     let pages = ShownPages::new(people.len(), per_page);
     let page_of_rows = move |page: usize| {
         people[pages.items_of(page)]
@@ -188,7 +218,7 @@ fn PersonPages(
             .collect_view()
     };
     view! {
-        <ul class=format!("person-list {class}")>
+        <ul class="person-list">
             <For each=move || pages.shown() key=|page| *page children=page_of_rows />
         </ul>
         <ShowMoreButton pages />

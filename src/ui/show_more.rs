@@ -13,7 +13,7 @@ use crate::study::text::with_commas;
 /// How many pages of a list of `total` items, `per_page` each, are shown.
 #[derive(Clone, Copy)]
 pub struct ShownPages {
-    total: usize,
+    total: Signal<usize>,
     per_page: usize,
     pages: RwSignal<usize>,
 }
@@ -21,6 +21,12 @@ pub struct ShownPages {
 impl ShownPages {
     /// The first page of `total` items.
     pub fn new(total: usize, per_page: usize) -> Self {
+        Self::of_changing(Signal::stored(total), per_page)
+    }
+
+    /// The first page of a list whose length changes (search results): call [`Self::reset`]
+    /// when it is a new list.
+    pub fn of_changing(total: Signal<usize>, per_page: usize) -> Self {
         ShownPages {
             total,
             per_page,
@@ -30,22 +36,41 @@ impl ShownPages {
 
     /// The numbers of the pages shown (for a keyed `<For>`: showing more adds one).
     pub fn shown(&self) -> Range<usize> {
-        0..self.pages.get().min(self.total.div_ceil(self.per_page))
+        0..self.pages.get().min(self.total.get().div_ceil(self.per_page))
     }
 
     /// The positions of page `page`'s items in the list.
     pub fn items_of(&self, page: usize) -> Range<usize> {
-        (page * self.per_page).min(self.total)..((page + 1) * self.per_page).min(self.total)
+        let total = self.total.get();
+        (page * self.per_page).min(total)..((page + 1) * self.per_page).min(total)
+    }
+
+    /// How many items the shown pages hold.
+    pub fn shown_items(&self) -> usize {
+        (self.pages.get() * self.per_page).min(self.total.get())
+    }
+
+    /// Where the last page shown starts, once "Show more" has been used (the item that
+    /// takes focus when it is drawn).
+    pub fn last_page_start_untracked(&self) -> Option<usize> {
+        let pages = self.pages.get_untracked();
+        (pages > 1).then(|| (pages - 1) * self.per_page)
     }
 
     /// How many items the next page would add (0 once everything is shown).
     pub fn next_count(&self) -> usize {
-        let shown = (self.pages.get() * self.per_page).min(self.total);
-        (self.total - shown).min(self.per_page)
+        (self.total.get() - self.shown_items()).min(self.per_page)
     }
 
     pub fn show_next(&self) {
         self.pages.update(|pages| *pages += 1);
+    }
+
+    /// Back to the first page (a new search).
+    pub fn reset(&self) {
+        if self.pages.get_untracked() != 1 {
+            self.pages.set(1);
+        }
     }
 }
 
@@ -58,7 +83,7 @@ pub fn ShowMoreButton(pages: ShownPages, #[prop(optional)] what: &'static str) -
         (next > 0).then(|| {
             let label = format!(
                 "Show {next} more{what} (of {})",
-                with_commas(pages.total as u128)
+                with_commas(pages.total.get() as u128)
             );
             view! {
                 <button type="button" class="show-more" on:click=move |_| pages.show_next()>

@@ -21,6 +21,26 @@ test('search matches a variant, forgives typos and ignores case', async ({ page,
   await expect(page.locator('.empty')).toContainText('No one matches');
 });
 
+test('a keystroke keeps the rows of people still matching, and draws only the others', async ({ page, app }) => {
+  await app.open('#/people');
+  const search = page.getByLabel('Search names');
+  await search.fill('Yez');
+  const yezhov = results(page).filter({ hasText: 'Nikolai Yezhov' });
+  await expect(yezhov).toHaveCount(1);
+  // Mark the row's element; the next keystrokes must move it, not draw a new one.
+  await yezhov.evaluate((li) => { li.dataset.kept = 'yes'; });
+  await search.pressSequentially('h');
+  await expect(page).toHaveURL(/q=Yezh(&|$)/);
+  await expect(results(page).first()).toContainText('Nikolai Yezhov');
+  await expect(results(page).first()).toHaveAttribute('data-kept', 'yes');
+  await search.press('Backspace');
+  await search.press('Backspace');
+  await expect(page).toHaveURL(/q=Ye(&|$)/);
+  await expect(results(page).filter({ hasText: 'Nikolai Yezhov' })).toHaveAttribute('data-kept', 'yes');
+  // The search box keeps focus throughout.
+  await expect(search).toBeFocused();
+});
+
 test('filtering by group lists only its members', async ({ page, app }) => {
   await app.open('#/people');
   await page.getByLabel('Group').selectOption({ label: 'Show-trial defendants' });
@@ -63,6 +83,11 @@ test('long lists show a page at a time: "Show more" reaches everyone and focus l
   await expect(results(page).nth(50).getByRole('link')).toBeFocused();
   await expect(page.locator('section.people > button.show-more')).toHaveCount(0);
   // A new search starts again at the first page.
+  await page.getByLabel('Search names').fill('an');
+  await expect(count).toHaveText(/^\d+ people match$/);
+  const second = Number((await count.textContent()).match(/^\d+/)[0]);
+  await expect(results(page)).toHaveCount(Math.min(second, 50));
+  await expect(page.getByLabel('Search names')).toBeFocused();
   await page.getByLabel('Search names').fill('ya');
   await expect(count).toHaveText(/^\d+ (people match|person matches)$/);
   await page.getByLabel('Search names').fill('qqqqzzzz');
