@@ -275,3 +275,24 @@ fn study_more_on_a_used_up_deck_brings_new_cards_and_none_twice() {
     let states: BTreeMap<_, _> = p.cards.clone();
     assert_eq!(states.len(), 5);
 }
+
+/// An organization card asks "What was …?" or, for a name the data marks plural, "What
+/// were …?": never "What was the Mobile Groups?".
+#[test]
+fn an_organization_card_agrees_with_a_plural_name() {
+    let c = corpus();
+    let cards = deck(c, Deck::Organizations);
+    for o in &c.organizations {
+        let card = cards
+            .iter()
+            .find(|card| card.id.to_string() == format!("org:{}", o.id))
+            .expect("every organization has a card");
+        let verb = if o.plural { "What were " } else { "What was " };
+        assert!(card.front.starts_with(verb), "{}: {}", o.id, card.front);
+    }
+    let groups = cards
+        .iter()
+        .find(|card| card.id.to_string() == "org:mobile_groups")
+        .expect("the Mobile Groups' card");
+    assert_eq!(groups.front, "What were the Mobile Groups?");
+}

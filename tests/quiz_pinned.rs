@@ -130,5 +130,7 @@ fn available_counts_are_unchanged() {
 fn the_embedded_form_is_unchanged() {
     let found = fnv1a(&format!("{:?}", encode(corpus())));
     println!("embedded: {found:#018x}");
-    assert_eq!(found, 0xbec3_f66e_3469_2729);
+    // Recorded again when organizations gained `plural` (the Mobile Groups): the quizzes
+    // above did not change.
+    assert_eq!(found, 0xa8bd_638b_595d_85c4);
 }

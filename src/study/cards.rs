@@ -307,7 +307,7 @@ pub fn all_cards(corpus: &Corpus) -> Vec<Card> {
         cards.push(Card {
             id: CardId::Org(org.id.clone()),
             deck: Deck::Organizations,
-            front: format!("What was {}?", with_article(&label)),
+            front: format!("What {} {}?", org.was(), with_article(&label)),
             back,
             passages: org.passages.clone(),
         });

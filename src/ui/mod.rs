@@ -80,6 +80,38 @@ pub fn replace_address(href: &str) {
     }
 }
 
+/// How long the address may lag behind a search box (see [`replace_address_when_idle`]).
+const ADDRESS_LAG: std::time::Duration = std::time::Duration::from_millis(250);
+
+thread_local! {
+    /// The address [`replace_address_when_idle`] will write, while one is waiting.
+    static PENDING_ADDRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Like [`replace_address`], for what changes on every keystroke: the address is written at
+/// most once every [`ADDRESS_LAG`], with the latest `href`. In Chromium each
+/// `history.replaceState` costs a millisecond or more, about as much as redrawing the
+/// results. If another view opens in the meantime, the waiting address is dropped.
+pub fn replace_address_when_idle(href: &str) {
+    let waiting = PENDING_ADDRESS.with(|p| p.replace(Some(href.to_string())).is_some());
+    if waiting {
+        return;
+    }
+    set_timeout(
+        || {
+            let Some(href) = PENDING_ADDRESS.with(|p| p.take()) else {
+                return;
+            };
+            let view = |address: &str| address.split('?').next().unwrap_or_default().to_string();
+            let now = window().location().hash().unwrap_or_default();
+            if view(&now) == view(&href) {
+                replace_address(&href);
+            }
+        },
+        ADDRESS_LAG,
+    );
+}
+
 /// Moves keyboard and screen-reader focus to the new view's heading.
 fn focus_heading() {
     request_animation_frame(|| {

@@ -14,7 +14,7 @@ use super::show_more::{ShowMoreButton, ShownPages, focus_when_mounted};
 use super::common::{Attribution, NoteText, PassageLink, PassageLinks, PersonLink, StatementView};
 
 /// Search results shown at first, and added by each "Show more".
-const RESULTS_PER_PAGE: usize = 50;
+const RESULTS_PER_PAGE: usize = 25;
 /// Groups shown at first, and added by each "Show more groups".
 const GROUPS_PER_PAGE: usize = 12;
 /// Members of a group shown at first, and added by each "Show more" under it.
@@ -30,12 +30,12 @@ pub fn PeopleDirectory(query: Query) -> impl IntoView {
     let text = RwSignal::new(query.get("q").unwrap_or_default().to_string());
     let group = RwSignal::new(query.get("group").unwrap_or_default().to_string());
 
-    // Keep the address in step, so the link reopens the same search.
+    // Keep the address in step, so the link reopens the same search (once typing pauses).
     Effect::new(move |_| {
         let query = Query::default()
             .with("q", &text.get())
             .with("group", &group.get());
-        super::replace_address(&Route::People { query }.href());
+        super::replace_address_when_idle(&Route::People { query }.href());
     });
 
     // Positions in `corpus.people`, best match first.

@@ -36,7 +36,10 @@ impl ShownPages {
 
     /// The numbers of the pages shown (for a keyed `<For>`: showing more adds one).
     pub fn shown(&self) -> Range<usize> {
-        0..self.pages.get().min(self.total.get().div_ceil(self.per_page))
+        0..self
+            .pages
+            .get()
+            .min(self.total.get().div_ceil(self.per_page))
     }
 
     /// The positions of page `page`'s items in the list.

@@ -119,6 +119,9 @@ pub struct Organization {
     pub abbreviations: Vec<String>,
     #[serde(default)]
     pub variants: Vec<String>,
+    /// Whether the name is plural ("Mobile Groups"): "What were the Mobile Groups?".
+    #[serde(default)]
+    pub plural: bool,
     pub summary: String,
     pub passages: Vec<PassageId>,
     #[serde(default)]
@@ -583,6 +586,11 @@ impl Person {
 }
 
 impl Organization {
+    /// "was" or "were", as the name takes.
+    pub fn was(&self) -> &'static str {
+        if self.plural { "were" } else { "was" }
+    }
+
     /// Whether a passage's text names this organization by name, abbreviation or variant.
     pub fn is_named_in(&self, text: &str) -> bool {
         std::iter::once(&self.name)

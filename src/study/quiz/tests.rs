@@ -100,6 +100,7 @@ fn org(id: &str, name: &str, abbr: &[&str], summary: &str) -> Organization {
         kind: OrgKind::Service,
         abbreviations: list(abbr),
         variants: vec![],
+        plural: false,
         summary: s(summary),
         passages: list(&["p06"]),
         note: None,
