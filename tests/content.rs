@@ -232,12 +232,11 @@ fn self_relations_and_repeated_relations_are_caught() {
 
 /// A person with only a name and variants, for the mention tests.
 fn person(id: &str, name: &str, variants: &[&str]) -> nkvd_study::content::Person {
-    let mut p = data().people[0].clone();
-    p.id = id.to_string();
-    p.name = name.to_string();
-    p.variants = variants.iter().map(ToString::to_string).collect();
-    p.mentions.clear();
-    p
+    nkvd_study::content::Person {
+        groups: data().people[0].groups.clone(),
+        summary: "Someone the test names.".to_string(),
+        ..nkvd_study::content::Person::named(id, name, variants)
+    }
 }
 
 #[test]

@@ -59,17 +59,7 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus {
-            people: vec![Person {
-                id: "lyons".into(),
-                name: "Eugene Lyons".into(),
-                variants: vec![],
-                groups: vec![],
-                summary: String::new(),
-                roles: vec![],
-                fate: None,
-                note: None,
-                mentions: vec![],
-            }],
+            people: vec![Person::named("lyons", "Eugene Lyons", &[])],
             ..Corpus::default()
         }
     }

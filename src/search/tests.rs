@@ -4,17 +4,7 @@ use super::*;
 use crate::content::Person;
 
 fn person(id: &str, name: &str, variants: &[&str]) -> Person {
-    Person {
-        id: id.into(),
-        name: name.into(),
-        variants: variants.iter().map(|v| v.to_string()).collect(),
-        groups: vec![],
-        summary: String::new(),
-        roles: vec![],
-        fate: None,
-        note: None,
-        mentions: vec![],
-    }
+    Person::named(id, name, variants)
 }
 
 fn people() -> Vec<Person> {

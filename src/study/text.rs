@@ -199,17 +199,7 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus {
-            people: vec![Person {
-                id: "orlov".into(),
-                name: "Alexander Orlov".into(),
-                variants: vec!["Orlov".into()],
-                groups: vec![],
-                summary: String::new(),
-                roles: vec![],
-                fate: None,
-                note: None,
-                mentions: vec![],
-            }],
+            people: vec![Person::named("orlov", "Alexander Orlov", &["Orlov"])],
             ..Corpus::default()
         }
     }

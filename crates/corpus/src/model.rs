@@ -574,6 +574,22 @@ pub fn names(text: &str, name: &str) -> bool {
 }
 
 impl Person {
+    /// A person known only by a name and its other spellings, with no group, summary or role:
+    /// what tests build corpora of by hand.
+    pub fn named(id: &str, name: &str, variants: &[&str]) -> Self {
+        Person {
+            id: id.into(),
+            name: name.into(),
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            groups: vec![],
+            summary: String::new(),
+            roles: vec![],
+            fate: None,
+            note: None,
+            mentions: vec![],
+        }
+    }
+
     /// The name and every variant the document uses.
     pub fn name_forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.variants.iter().map(String::as_str))

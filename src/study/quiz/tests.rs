@@ -24,15 +24,10 @@ fn list(items: &[&str]) -> Vec<String> {
 
 fn person(id: &str, name: &str, variants: &[&str], groups: &[&str], summary: &str) -> Person {
     Person {
-        id: s(id),
-        name: s(name),
-        variants: list(variants),
         groups: list(groups),
         summary: s(summary),
-        roles: vec![],
-        fate: None,
-        note: None,
         mentions: vec![s("p01")],
+        ..Person::named(id, name, variants)
     }
 }
 
