@@ -14,9 +14,11 @@ use crate::study::cards::{number_cloze, number_with};
 use crate::study::rng::Rng;
 use crate::study::text::*;
 
-/// Words that make a figure vague, a share or a range: such a figure cannot be proved wrong
-/// by another one.
-const VAGUE: [&str; 14] = [
+/// Words that make a figure vague, a share, a range or a bound: such a figure cannot be
+/// proved wrong by another one. A bound holds for figures on one side of it ("at least
+/// twelve" makes "at least six" true) and says nothing of the other ("at least twenty-four"
+/// is not shown false), so it is never offered among wrong figures either.
+const VAGUE: [&str; 22] = [
     "out of",
     "half",
     "third",
@@ -31,6 +33,14 @@ const VAGUE: [&str; 14] = [
     " or ",
     "per cent",
     "percent",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    " over ",
+    " under ",
+    "up to",
 ];
 
 /// Scalings that turn the answer into wrong figures far enough from it that no qualifier

@@ -757,3 +757,43 @@ fn helpers() {
     assert_eq!(excerpt("short", 10), "short");
     assert_eq!(excerpt("one two three four", 10), "one two…");
 }
+
+/// A figure given as a bound ("at least twelve") proves no other figure wrong: "at least
+/// six" follows from it and "at least twenty-four" is not ruled out. It is asked about on its
+/// card only, never with wrong figures or as a false statement.
+#[test]
+fn a_figure_given_as_a_bound_is_never_set_against_wrong_ones() {
+    use super::numbers::is_exact;
+    for bound in [
+        "at least twelve",
+        "at most 300",
+        "more than 1,000",
+        "less than five",
+        "fewer than ten",
+        "over 200",
+        "under 40",
+        "up to 14,000",
+    ] {
+        assert!(!is_exact(bound), "{bound}");
+    }
+    for exact in [
+        "about 300",
+        "nearly 1,000",
+        "some 35,000",
+        "sixteen",
+        "1.3 million",
+    ] {
+        assert!(is_exact(exact), "{exact}");
+    }
+    let mut corpus = corpus();
+    corpus
+        .numbers
+        .push(number("n6", "at least twelve", "hours a day he slept"));
+    for seed in 0..40 {
+        for q in generate(&corpus, &all(seed, 50)) {
+            assert!(!q.id.starts_with("mc:number:n6"), "{}", q.id);
+            assert!(!q.id.starts_with("tf:number:n6"), "{}", q.id);
+            assert!(!q.id.starts_with("typed:number:n6"), "{}", q.id);
+        }
+    }
+}
