@@ -9,8 +9,9 @@
 const VERSION = '__VERSION__';
 const CACHE = `nkvd-study-${VERSION}`;
 const FILES = __FILES__;
-/** A file named by its content's hash: Trunk's `name-<16 hex digits>.ext` (or `_bg.wasm`). */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/** A file named by its content's hash: Trunk's `name-<hex>.ext` (or `_bg.wasm`). The hash is a
+ *  64-bit number written without leading zeros, so up to 16 hex digits, one in 16 fewer. */
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.[a-z]+$/;
 /** How long a page request waits for the network before this release's page is served. */
 const NETWORK_TIMEOUT_MS = 3000;
 /** How long an install may take before it is given up (its partial cache deleted). */
@@ -31,7 +32,7 @@ async function install() {
   try {
     const cache = await caches.open(CACHE);
     // addAll stores every file or none: any failed or non-OK response rejects it. A file whose
-    // name carries its content's hash (Trunk's `name-<16 hex>.ext`) is the same wherever it
+    // name carries its content's hash (Trunk's `name-<hex>.ext`) is the same wherever it
     // comes from, so the browser's HTTP cache may answer (the page has just downloaded it);
     // any other file is revalidated with the server.
     const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' }));
